@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('.stagecraft'),
+      databaseUrl: undefined,
+      databaseSchema: undefined,
+      embeddedPostgresPort: 54329,
+      redisUrl: undefined,
+      logLevel: 'info',
+      loadDemo: true,
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it('reads every setting that is given', () => {
+    const config = loadConfig({
+      STAGECRAFT_PORT: '8080',
+      DATABASE_URL: 'postgres://app@db:5432/crm',
+      STAGECRAFT_DB_SCHEMA: 'crm_prod',
+      REDIS_URL: 'redis://cache:6379',
+      STAGECRAFT_LOG_LEVEL: 'warn',
+      STAGECRAFT_DEMO: 'false',
+      STAGECRAFT_TIME_ZONE: 'UTC',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://app@db:5432/crm',
+      databaseSchema: 'crm_prod',
+      redisUrl: 'redis://cache:6379',
+      logLevel: 'warn',
+      loadDemo: false,
+      timeZone: 'UTC',
+    });
+  });
+
+  it.each([
+    ['STAGECRAFT_PORT', 'abc', 'STAGECRAFT_PORT="abc" is not a port: expected a whole number from 1 to 65535.'],
+    ['STAGECRAFT_PORT', '70000', 'STAGECRAFT_PORT="70000" is not a port: expected a whole number from 1 to 65535.'],
+    ['DATABASE_URL', 'mysql://root:secret@db/crm', 'DATABASE_URL has the scheme mysql: but expected postgres: or postgresql:.'],
+    ['DATABASE_URL', 'not a url', 'DATABASE_URL is not a URL: expected postgres://user@host:port/...'],
+    ['STAGECRAFT_LOG_LEVEL', 'loud', 'STAGECRAFT_LOG_LEVEL="loud" is not allowed: expected one of debug, info, warn, error.'],
+    ['STAGECRAFT_DEMO', 'maybe', 'STAGECRAFT_DEMO="maybe" is not a yes/no value: expected true or false.'],
+    ['STAGECRAFT_TIME_ZONE', 'Mars/Olympus', 'STAGECRAFT_TIME_ZONE="Mars/Olympus" is not a time zone: expected an IANA name such as Asia/Shanghai.'],
+    ['STAGECRAFT_DB_SCHEMA', 'Drop Table', 'STAGECRAFT_DB_SCHEMA="Drop Table" is not a schema name: expected lower-case letters, digits and _.'],
+  ])('rejects %s=%s with one line that names it and what was expected', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new ConfigError(message));
+  });
+
+  it('never echoes a password from a rejected connection string', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/crm' })).toThrow(/^(?!.*hunter2)/);
+  });
+});

@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config.ts';
+import { startEmbeddedPostgres } from '../database/embedded-postgres-server.ts';
+import { migrateToLatest, openOrm } from '../database/orm.ts';
+import { createApp } from '../http/create-app.ts';
+import type { Logger } from '../observability/logger.ts';
+import { installTemplate } from '../templates/install-template.ts';
+
+export interface RunningStagecraft {
+  url: string;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+const demoTemplateDir = path.resolve(import.meta.dirname, '../../seeds/generic');
+
+/**
+ * One code path, two configurations: with DATABASE_URL it uses that server, without it a real PostgreSQL from the
+ * embedded-postgres package under the data folder. Then migrations, the demo template on first start, the server.
+ */
+export async function startStagecraft(config: Config, logger: Logger): Promise<RunningStagecraft> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (databaseUrl === undefined) {
+      const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort).catch((error: unknown) => {
+        throw new Error(
+          `The embedded PostgreSQL did not start (data in ${config.dataDir}, port ${config.embeddedPostgresPort}). ` +
+            'Is another Stagecraft running on this folder or port? Stop it, or set STAGECRAFT_DATA / STAGECRAFT_EMBEDDED_PG_PORT.',
+          { cause: error },
+        );
+      });
+      databaseUrl = embedded.url;
+      stops.push(() => embedded.stop());
+    }
+
+    const orm = await openOrm({ databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
+    stops.push(() => orm.close());
+    if (config.databaseSchema) {
+      await orm.em.getConnection().execute(`create schema if not exists "${config.databaseSchema}"`);
+    }
+    const applied = await migrateToLatest(orm);
+    if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+
+    if (config.loadDemo) {
+      const outcome = await installTemplate(orm, demoTemplateDir);
+      if (outcome.installed) logger.info('demo template installed', { definitions: outcome.definitions });
+    }
+
+    const server = await listen(createApp({ orm, logger }), config.port, config.host);
+    stops.push(() => closeServer(server));
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, orm, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function listen(app: { listen: (port: number, host: string) => Server }, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is already in use: stop what runs there or set STAGECRAFT_PORT to a free port.`)
+          : error,
+      ),
+    );
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
