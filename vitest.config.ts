@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['{definitions,engine,api,adapters,designer,workspace,seeds,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

