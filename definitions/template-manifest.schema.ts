@@ -9,6 +9,7 @@ export const definitionKinds = [
   'fieldDefinitions',
   'queuePolicy',
   'routingPolicy',
+  'role',
 ] as const;
 
 /** `template.json` at the root of an industry template folder under `seeds/`. */
@@ -35,6 +36,7 @@ export const templateManifestSchema = {
         additionalProperties: false,
       },
     },
+    demoUsers: { type: 'string', minLength: 1, description: 'a file of demo teams and logins, created with the template' },
   },
   required: ['key', 'version', 'name', 'description', 'definitions'],
   additionalProperties: false,

@@ -1,0 +1,12 @@
+export { catalogueWithCustomFields, type CustomFieldDescriptor } from './catalogue-with-custom-fields.ts';
+export { compileConditionToPredicate, type ConditionPredicate } from './compile-condition-to-predicate.ts';
+export { compileConditionToSql, type SqlCompileOptions, type SqlFragment } from './compile-condition-to-sql.ts';
+export { compileFactRowSelect } from './compile-fact-row-select.ts';
+export { describeCondition } from './describe-condition.ts';
+export { evaluateConditionWithTrace, type ConditionTrace } from './evaluate-condition-with-trace.ts';
+export { buildRulesEngineEvaluator, evaluateWithRulesEngine } from './evaluate-with-rules-engine.ts';
+export type { EvaluationContext } from './evaluation-context.ts';
+export { explainConditionTrace } from './explain-condition-trace.ts';
+export { InvalidConditionError } from './plan-condition.ts';
+export type { FactRow } from './read-fact-value.ts';
+export { validateCondition } from './validate-condition.ts';

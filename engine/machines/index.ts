@@ -1,0 +1,10 @@
+export { availableTransitions, type AvailableTransition } from './available-transitions.ts';
+export { compileMachine, type CompiledMachine } from './compile-machine.ts';
+export { explainTransitionTrace } from './explain-transition-trace.ts';
+export type { FactRow, MachineActor, MachineEvent, MachineSnapshot, TransitionContext } from './machine-snapshot.ts';
+export { pendingTimers, type PendingTimer } from './pending-timers.ts';
+export { refusalCodes, type RefusalCode } from './refusal-reasons.ts';
+export { initialSnapshot, transition, type InitialResult, type TransitionResult } from './transition.ts';
+export type { CheckOutcome, TracedEffect, TransitionCheck, TransitionTrace } from './transition-trace.ts';
+export { catalogueWithMachineStates } from './catalogue-with-machine-states.ts';
+export { validateMachine, type MachineValidationDeps } from './validate-machine.ts';
