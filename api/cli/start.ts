@@ -17,8 +17,16 @@ try {
 const logger = createLogger(config.logLevel);
 try {
   const running = await startStagecraft(config, logger);
-  console.log(`Stagecraft is running at ${running.url}`);
-  console.log(config.databaseUrl ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL, data in ${config.dataDir}`);
+  const lines = [
+    `Stagecraft is running at ${running.url}`,
+    config.databaseUrl ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL, data in ${config.dataDir}`,
+  ];
+  if (running.demo !== undefined && running.demo.logins.length > 0) {
+    lines.push(`Demo logins (password: ${running.demo.password}):`);
+    for (const { login, displayName, role } of running.demo.logins) lines.push(`  ${login.padEnd(16)} ${role.padEnd(10)} ${displayName}`);
+  }
+  // One write, so a reader of the pipe sees the URL and what follows it together.
+  console.log(lines.join('\n'));
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -15,6 +15,8 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       loadDemo: true,
       timeZone: 'Asia/Shanghai',
+      allowedOrigins: [],
+      trustProxy: false,
     });
   });
 
@@ -27,6 +29,8 @@ describe('configuration from the environment', () => {
       STAGECRAFT_LOG_LEVEL: 'warn',
       STAGECRAFT_DEMO: 'false',
       STAGECRAFT_TIME_ZONE: 'UTC',
+      STAGECRAFT_ALLOWED_ORIGINS: 'https://crm.example.com, http://10.0.0.5:8080/',
+      STAGECRAFT_TRUST_PROXY: 'loopback, 10.0.0.0/8',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -36,6 +40,8 @@ describe('configuration from the environment', () => {
       logLevel: 'warn',
       loadDemo: false,
       timeZone: 'UTC',
+      allowedOrigins: ['https://crm.example.com', 'http://10.0.0.5:8080'],
+      trustProxy: ['loopback', '10.0.0.0/8'],
     });
   });
 
@@ -47,6 +53,16 @@ describe('configuration from the environment', () => {
     ['STAGECRAFT_LOG_LEVEL', 'loud', 'STAGECRAFT_LOG_LEVEL="loud" is not allowed: expected one of debug, info, warn, error.'],
     ['STAGECRAFT_DEMO', 'maybe', 'STAGECRAFT_DEMO="maybe" is not a yes/no value: expected true or false.'],
     ['STAGECRAFT_TIME_ZONE', 'Mars/Olympus', 'STAGECRAFT_TIME_ZONE="Mars/Olympus" is not a time zone: expected an IANA name such as Asia/Shanghai.'],
+    [
+      'STAGECRAFT_ALLOWED_ORIGINS',
+      'https://crm.example.com/app',
+      'STAGECRAFT_ALLOWED_ORIGINS has "https://crm.example.com/app", which is not an origin: expected scheme://host[:port] such as https://crm.example.com.',
+    ],
+    [
+      'STAGECRAFT_TRUST_PROXY',
+      'the-proxy',
+      'STAGECRAFT_TRUST_PROXY has "the-proxy", which is not a proxy: expected false, a hop count, or addresses / subnets / loopback, linklocal, uniquelocal.',
+    ],
     ['STAGECRAFT_DB_SCHEMA', 'Drop Table', 'STAGECRAFT_DB_SCHEMA="Drop Table" is not a schema name: expected lower-case letters, digits and _.'],
   ])('rejects %s=%s with one line that names it and what was expected', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new ConfigError(message));
@@ -54,5 +70,16 @@ describe('configuration from the environment', () => {
 
   it('never echoes a password from a rejected connection string', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/crm' })).toThrow(/^(?!.*hunter2)/);
+  });
+});
+
+describe('proxies to believe', () => {
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['127.0.0.1, ::1, fd00::/8', ['127.0.0.1', '::1', 'fd00::/8']],
+  ])('reads STAGECRAFT_TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ STAGECRAFT_TRUST_PROXY: raw }).trustProxy).toEqual(expected);
   });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -16,7 +17,14 @@ export interface Config {
   logLevel: LogLevel;
   loadDemo: boolean;
   timeZone: string;
+  /** Origins (scheme://host[:port]) besides the server's own whose pages may send changes with a session. */
+  allowedOrigins: string[];
+  /** Which proxies' X-Forwarded-For / -Proto / -Host to believe: Express's `trust proxy` setting. */
+  trustProxy: TrustProxy;
 }
+
+/** false: none; a number: that many hops; a list: those addresses, subnets or loopback / linklocal / uniquelocal. */
+export type TrustProxy = boolean | number | string[];
 
 /** A setting that cannot be used; its message is the one line `npm start` prints before exiting. */
 export class ConfigError extends Error {
@@ -38,6 +46,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readChoice(env, 'STAGECRAFT_LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     loadDemo: readBoolean(env, 'STAGECRAFT_DEMO', true),
     timeZone: readTimeZone(env, 'STAGECRAFT_TIME_ZONE', 'Asia/Shanghai'),
+    allowedOrigins: readOrigins(env, 'STAGECRAFT_ALLOWED_ORIGINS'),
+    trustProxy: readTrustProxy(env, 'STAGECRAFT_TRUST_PROXY'),
   };
 }
 
@@ -109,4 +119,48 @@ function readTimeZone(env: Env, name: string, fallback: string): string {
     throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a time zone: expected an IANA name such as Asia/Shanghai.`);
   }
   return raw;
+}
+
+function readOrigins(env: Env, name: string): string[] {
+  const raw = present(env, name);
+  if (raw === undefined) return [];
+  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return items.map((item) => {
+    const origin = originOf(item);
+    if (origin === undefined) {
+      throw new ConfigError(`${name} has ${JSON.stringify(item)}, which is not an origin: expected scheme://host[:port] such as https://crm.example.com.`);
+    }
+    return origin;
+  });
+}
+
+/** `scheme://host[:port]` (a trailing slash allowed) as the browser writes it in Origin; undefined for anything else. */
+function originOf(item: string): string | undefined {
+  try {
+    const url = new URL(item);
+    const web = url.protocol === 'http:' || url.protocol === 'https:';
+    return web && item.replace(/\/$/, '').toLowerCase() === url.origin.toLowerCase() ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function readTrustProxy(env: Env, name: string): TrustProxy {
+  const raw = present(env, name);
+  if (raw === undefined || ['false', '0', 'no'].includes(raw)) return false;
+  if (['true', 'yes'].includes(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const items = raw.split(',').map((item) => item.trim());
+  for (const item of items) {
+    const [address, prefix, ...rest] = item.split('/');
+    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (net.isIPv6(address ?? '') ? 128 : 32));
+    if (!(proxyNames.includes(item) || (net.isIP(address ?? '') !== 0 && validPrefix && rest.length === 0))) {
+      throw new ConfigError(
+        `${name} has ${JSON.stringify(item)}, which is not a proxy: expected false, a hop count, or addresses / subnets / loopback, linklocal, uniquelocal.`,
+      );
+    }
+  }
+  return items;
 }

@@ -1,5 +1,10 @@
+import { LoginAttempt } from '../auth/login-attempt.entity.ts';
+import { UserSession } from '../auth/session.entity.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { TemplateInstallation } from '../templates/template-installation.entity.ts';
+import { Role } from '../users/role.entity.ts';
+import { Team } from '../users/team.entity.ts';
+import { AppUser } from '../users/user.entity.ts';
 
 /** Every entity the ORM knows; a new entity is added here and gets its table from a migration. */
-export const entities = [DefinitionVersion, TemplateInstallation];
+export const entities = [DefinitionVersion, TemplateInstallation, Role, Team, AppUser, UserSession, LoginAttempt];

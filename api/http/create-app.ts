@@ -1,21 +1,37 @@
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { authRouter } from '../auth/auth.router.ts';
+import { sameOriginWrites } from '../auth/same-origin-writes.middleware.ts';
+import { loadConfig, type Config } from '../config/config.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import type { Logger } from '../observability/logger.ts';
+import { usersRouter } from '../users/users.router.ts';
 import { HttpProblem } from './http-problem.ts';
 import { problemMiddleware, unknownRoute } from './problem-middleware.ts';
+
+export type AppSettings = Pick<Config, 'allowedOrigins' | 'trustProxy' | 'timeZone'>;
 
 export interface AppDependencies {
   orm: MikroORM;
   logger: Logger;
+  /** Absent: the defaults of an empty environment. */
+  settings?: AppSettings;
 }
 
 /** The HTTP application: every route, then the 404 and the one error middleware. */
-export function createApp({ orm, logger }: AppDependencies): Express {
+export function createApp({ orm, logger, settings = loadConfig({}) }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', settings.trustProxy);
   app.use(express.json({ limit: '1mb', strict: true }));
+  // Ahead of every /api route, so a refused cross-site write reaches no handler.
+  app.use('/api', sameOriginWrites(settings.allowedOrigins));
+  // API answers depend on who asks: no browser or proxy cache may keep one for the next person at the desk.
+  app.use('/api', (_request, response, next) => {
+    response.set('Cache-Control', 'no-store');
+    next();
+  });
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'up' });
@@ -33,6 +49,9 @@ export function createApp({ orm, logger }: AppDependencies): Express {
     }
     response.json({ status: 'ready' });
   });
+
+  app.use('/api', authRouter(orm));
+  app.use('/api', usersRouter(orm, { defaultTimeZone: settings.timeZone }));
 
   app.use(unknownRoute);
   app.use(problemMiddleware(logger));

@@ -6,11 +6,14 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres-server.ts';
 import { migrateToLatest, openOrm } from '../database/orm.ts';
 import { createApp } from '../http/create-app.ts';
 import type { Logger } from '../observability/logger.ts';
-import { installTemplate } from '../templates/install-template.ts';
+import { installTemplate, readTemplateDemoUsers, readTemplateManifest } from '../templates/install-template.ts';
+import { workingDemoLogins, type DemoLogin } from '../users/demo-users.ts';
 
 export interface RunningStagecraft {
   url: string;
   orm: MikroORM;
+  /** With the demo template loaded: its logins that still work with the demo password, and that password. */
+  demo: { password: string; logins: DemoLogin[] } | undefined;
   stop(): Promise<void>;
 }
 
@@ -48,13 +51,22 @@ export async function startStagecraft(config: Config, logger: Logger): Promise<R
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
     if (config.loadDemo) {
-      const outcome = await installTemplate(orm, demoTemplateDir);
-      if (outcome.installed) logger.info('demo template installed', { definitions: outcome.definitions });
+      const outcome = await installTemplate(orm, demoTemplateDir, { timeZone: config.timeZone });
+      if (outcome.installed) {
+        logger.info('demo template installed', { definitions: outcome.definitions, demoUsers: outcome.demoUsers });
+      }
     }
 
-    const server = await listen(createApp({ orm, logger }), config.port, config.host);
+    const server = await listen(createApp({ orm, logger, settings: config }), config.port, config.host);
     stops.push(() => closeServer(server));
-    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, orm, stop: stopAll };
+
+    // After listening: checking the demo passwords costs a few scrypt runs, which need not delay readiness.
+    let demo: RunningStagecraft['demo'];
+    if (config.loadDemo) {
+      const demoUsers = await readTemplateDemoUsers(demoTemplateDir, await readTemplateManifest(demoTemplateDir));
+      if (demoUsers !== undefined) demo = { password: demoUsers.password, logins: await workingDemoLogins(orm, demoUsers) };
+    }
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, orm, demo, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -32,6 +32,7 @@ describe('npm start', () => {
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
     expect(first.output()).toContain(`Database: embedded PostgreSQL, data in ${env.STAGECRAFT_DATA}`);
     expect(first.output()).toContain('demo template installed');
+    expect(first.output()).toMatch(/Demo logins \(password: stagecraft-demo\):\n  admin +admin +.*\n  manager\.wang +manager +.*\n  rep\.li +rep +.*\n  rep\.zhang +rep /);
 
     const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${env.STAGECRAFT_EMBEDDED_PG_PORT}/stagecraft`;
     const client = new pg.Client(databaseUrl);
@@ -44,6 +45,7 @@ describe('npm start', () => {
     const second = await spawnStagecraft(env);
     expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
     expect(second.output()).not.toContain('demo template installed');
+    expect(second.output()).toContain('Demo logins (password: stagecraft-demo):');
     const again = new pg.Client(databaseUrl);
     await again.connect();
     const { rows: after } = await again.query('select kind, key, version from definition_version order by id');

@@ -1,7 +1,11 @@
 import { MigrationFoundation } from './migration-0001-foundation.ts';
+import { MigrationUsersAndSessions } from './migration-0002-users-and-sessions.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
  * Node's type stripping, in tests and in production; a new migration is appended, never edited once released.
  */
-export const migrationList = [{ name: '0001-foundation', class: MigrationFoundation }];
+export const migrationList = [
+  { name: '0001-foundation', class: MigrationFoundation },
+  { name: '0002-users-and-sessions', class: MigrationUsersAndSessions },
+];
