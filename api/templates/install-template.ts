@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RoleDocument } from '../../definitions/role.schema.ts';
 import { templateManifestSchema, type TemplateManifest } from '../../definitions/template-manifest.schema.ts';
+import { validateTemplateDefinitions } from '../../engine/templates/validate-template-definitions.ts';
+import type { Problem } from '../../engine/validation/problem.ts';
+import { compileSchemaCheck, schemaProblems } from '../../engine/validation/schema-validator.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { createDemoUsers, hashDemoPasswords, readDemoUsers } from '../users/demo-users.ts';
-import { installRole, roleDocumentProblems } from '../users/install-role.ts';
+import { installRole } from '../users/install-role.ts';
 import { TemplateInstallation } from './template-installation.entity.ts';
 
 export type InstallOutcome =
@@ -18,17 +20,43 @@ export interface InstallOptions {
   timeZone: string;
 }
 
-const validateManifest = new Ajv2020({ allErrors: true }).compile<TemplateManifest>(templateManifestSchema);
+const checkManifest = compileSchemaCheck(templateManifestSchema);
+
+/** A template that cannot be applied; the message names the file and each problem's JSON path. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+function describeProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.path || '/'}: ${p.message.en}`).join('; ');
+}
 
 /** Reads and checks `template.json` in `templateDir`; a bad manifest stops with every problem and its path. */
 export async function readTemplateManifest(templateDir: string): Promise<TemplateManifest> {
   const manifestPath = path.join(templateDir, 'template.json');
   const manifest: unknown = JSON.parse(await readFile(manifestPath, 'utf8'));
-  if (!validateManifest(manifest)) {
-    const problems = (validateManifest.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
-    throw new Error(`${manifestPath} is not a valid template manifest: ${problems.join('; ')}`);
+  const problems = schemaProblems(checkManifest, manifest, '');
+  if (problems.length > 0) throw new TemplateError(`${manifestPath} is not a valid template manifest: ${describeProblems(problems)}`);
+  return manifest as TemplateManifest;
+}
+
+/** Reads every definition the manifest lists and checks them together; nothing is written when one is wrong. */
+export async function readTemplateDefinitions(templateDir: string, manifest: TemplateManifest) {
+  const documents = await Promise.all(
+    manifest.definitions.map(async (entry) => ({
+      entry,
+      document: JSON.parse(await readFile(path.resolve(templateDir, entry.file), 'utf8')) as Record<string, unknown>,
+    })),
+  );
+  const problems = validateTemplateDefinitions(documents.map(({ entry, document }) => ({ ...entry, document })));
+  if (problems.length > 0) {
+    const byFile = problems.map((p) => {
+      const index = Number(p.path.split('/')[2]);
+      return { ...p, path: `${manifest.definitions[index]?.file ?? ''}#${p.path.split('/').slice(4).map((s) => `/${s}`).join('')}` };
+    });
+    throw new TemplateError(`The ${manifest.key} template has ${problems.length} problem(s): ${describeProblems(byFile)}`);
   }
-  return manifest;
+  return documents;
 }
 
 /** The demo-users file a template names, checked; undefined when it names none. */
@@ -47,17 +75,7 @@ export async function installTemplate(orm: MikroORM, templateDir: string, option
   if (await orm.em.fork().count(TemplateInstallation, { templateKey: manifest.key })) {
     return { installed: false, reason: 'already-installed' };
   }
-  const documents = await Promise.all(
-    manifest.definitions.map(async (entry) => {
-      const file = path.resolve(templateDir, entry.file);
-      const document = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      const problems = entry.kind === 'role' ? roleDocumentProblems(document, entry.key) : [];
-      if (problems.length > 0) {
-        throw new Error(`${file} is not a valid role: ${problems.map((p) => `${p.path || '/'} ${p.message.en}`).join('; ')}`);
-      }
-      return { entry, document };
-    }),
-  );
+  const documents = await readTemplateDefinitions(templateDir, manifest);
   const demoUsers = await readTemplateDemoUsers(templateDir, manifest);
   const demoPasswordHashes = demoUsers === undefined ? undefined : await hashDemoPasswords(demoUsers);
 

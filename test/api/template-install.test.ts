@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installTemplate, readTemplateManifest, TemplateError } from '../../api/templates/install-template.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const genericDir = path.resolve(import.meta.dirname, '../../seeds/generic');
+const options = { timeZone: 'Asia/Shanghai' };
+
+let installed: TestApp;
+let untouched: TestApp;
+let brokenDir: string;
+
+/** A copy of the generic template whose recycle rule names a fact no catalogue has. */
+async function writeBrokenTemplate(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'stagecraft-template-'));
+  const manifest = await readTemplateManifest(genericDir);
+  for (const entry of manifest.definitions) entry.file = path.resolve(genericDir, entry.file);
+  const rule = manifest.definitions.find((entry) => entry.key === 'recycle-potential-no-contact')!;
+  const document = JSON.parse(await readFile(rule.file, 'utf8'));
+  document.conditions.all[0] = { fact: 'shoeSize', operator: 'equal', value: 42 };
+  rule.file = path.join(dir, 'broken.rule.json');
+  await writeFile(rule.file, JSON.stringify(document));
+  delete manifest.demoUsers;
+  await writeFile(path.join(dir, 'template.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+beforeAll(async () => {
+  [installed, untouched] = await Promise.all([startTestApp('template_install'), startTestApp('template_broken')]);
+  brokenDir = await writeBrokenTemplate();
+});
+afterAll(async () => {
+  await Promise.all([installed.close(), untouched.close(), rm(brokenDir, { recursive: true, force: true })]);
+});
+
+async function tableCounts(app: TestApp) {
+  const { rows } = await app.schema.pool.query(`
+    select (select count(*)::int from definition_version) as definitions, (select count(*)::int from role) as roles,
+           (select count(*)::int from app_user) as users, (select count(*)::int from template_installation) as installations`);
+  return rows[0];
+}
+
+describe('installing the generic template', () => {
+  it('publishes every definition the manifest lists, once, with its roles and demo users', async () => {
+    const manifest = await readTemplateManifest(genericDir);
+    const outcome = await installTemplate(installed.orm, genericDir, options);
+    const roles = manifest.definitions.filter((entry) => entry.kind === 'role').length;
+    expect(outcome).toEqual({ installed: true, definitions: manifest.definitions.length, demoUsers: 4 });
+    expect(await tableCounts(installed)).toEqual({
+      definitions: manifest.definitions.length - roles,
+      roles,
+      users: 4,
+      installations: 1,
+    });
+    const { rows } = await installed.schema.pool.query(
+      "select kind, key, version, source from definition_version where key = 'customer-lifecycle'",
+    );
+    expect(rows).toEqual([{ kind: 'machine', key: 'customer-lifecycle', version: 1, source: `template:generic@${manifest.version}` }]);
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await tableCounts(installed);
+    expect(await installTemplate(installed.orm, genericDir, options)).toEqual({ installed: false, reason: 'already-installed' });
+    expect(await tableCounts(installed)).toEqual(before);
+  });
+
+  it('refuses a template with a broken definition, naming the file and the path, and writes nothing', async () => {
+    const failure = installTemplate(untouched.orm, brokenDir, options);
+    await expect(failure).rejects.toThrow(TemplateError);
+    await expect(failure).rejects.toThrow(
+      `${path.join(brokenDir, 'broken.rule.json')}#/conditions/all/0/fact: "shoeSize" is not a fact of customer.`,
+    );
+    expect(await tableCounts(untouched)).toEqual({ definitions: 0, roles: 0, users: 0, installations: 0 });
+  });
+});
