@@ -51,18 +51,6 @@ function subtreesOf(definition: unknown): Subtree[] {
 
 const isUnder = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
-/**
- * ajv reports a key that fails `propertyNames` twice: as a pattern error on the object and as a propertyNames error
- * naming the key. The second says which key, so the first goes.
- */
-function withoutKeyPatternEchoes(problems: Problem[]): Problem[] {
-  return problems.filter(
-    (p) =>
-      p.code !== 'schema.pattern' ||
-      !problems.some((other) => other.code === 'schema.propertyName' && other.path.startsWith(`${p.path}/`)),
-  );
-}
-
 export interface MachineShapeProblems {
   /** The document's own structure: stages, transitions, labels, keys. */
   structure: Problem[];
@@ -81,7 +69,7 @@ export function machineShapeProblems(definition: unknown, catalogue: FactCatalog
     value,
     validate: kind === 'guard' ? (guard, at) => validateCondition(guard, catalogue, at) : validateEffects,
   }));
-  const schema = withoutKeyPatternEchoes(schemaProblems(checkMachineShape, definition, ''));
+  const schema = schemaProblems(checkMachineShape, definition, '');
   const problems = mergeDelegatedProblems(schema, parts);
   const inPart = (p: Problem) => parts.some((part) => isUnder(p.path, part.path));
   return { structure: problems.filter((p) => !inPart(p)), guardsAndEffects: problems.filter(inPart) };

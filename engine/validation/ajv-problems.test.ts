@@ -67,4 +67,15 @@ describe('ajv errors as problems', () => {
   it('escapes property names in pointers', () => {
     expect(problemsOf({ name: 'Li', 'a/b': 'x' })[0]?.path).toBe('/a~1b');
   });
+
+  it('names a key that fails propertyNames once, at the key', () => {
+    const check = compileSchemaCheck({ type: 'object', propertyNames: { pattern: '^[a-z]+$' } });
+    expect(schemaProblems(check, { Bad1: 1, fine: 2 }, '/states')).toEqual([
+      {
+        path: '/states/Bad1',
+        code: 'schema.propertyName',
+        message: { en: '"Bad1" is not a valid name.', 'zh-CN': '“Bad1”不是有效的名称。' },
+      },
+    ]);
+  });
 });

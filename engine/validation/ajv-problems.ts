@@ -165,7 +165,10 @@ function withoutUnionBranchErrors(errors: readonly ErrorObject[]): ErrorObject[]
 export function problemsFromAjvErrors(errors: readonly ErrorObject[] | null | undefined, basePath: string): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const error of withoutUnionBranchErrors(errors ?? [])) {
+  // A key failing `propertyNames` comes twice: the inner keyword's error on the object, and the propertyNames error
+  // naming the key. Only the second says which key, so the inner one (it carries `propertyName`) goes.
+  const named = (errors ?? []).filter((error) => error.keyword === 'propertyNames' || error.propertyName === undefined);
+  for (const error of withoutUnionBranchErrors(named)) {
     const p = problemFromAjvError(error, basePath);
     if (p === undefined) continue;
     const key = `${p.path}\u0000${p.code}\u0000${p.message.en}`;
