@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../api/database/embedded-postgres-server.ts';
+import { startRedisServer } from './redis-server.ts';
 import { freePort, postgresAnswers, redisAnswers } from './service-probe.ts';
 
 declare module 'vitest' {
@@ -47,24 +47,4 @@ export default async function setup(project: TestProject) {
   return async () => {
     for (const stop of stops.reverse()) await stop();
   };
-}
-
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const failed = new Promise<never>((_, reject) =>
-    child.once('error', () =>
-      reject(new Error('No Redis answers and redis-server is not installed: run `npm run test:deps` first.')),
-    ),
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  const ready = (async () => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (await redisAnswers(url)) return child;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`redis-server did not answer on port ${port} within 5 s`);
-  })();
-  return Promise.race([ready, failed]);
 }
