@@ -5,6 +5,10 @@ set -euo pipefail
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The browser end-to-end tests drive Debian's Chromium through playwright-core (test/support/browser.ts).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Without a Chinese font the zh-CN screenshots those tests save show empty boxes; WenQuanYi Micro Hei is 5 MB.
+{ command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh)" ]; } || need+=(fonts-wqy-microhei)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "test-deps: everything the tests need is installed."

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isCurrent, pathOf, routeOf, type Route } from './routes.ts';
+
+describe('workspace addresses', () => {
+  it.each<[string, string, Route]>([
+    ['/', '', { page: 'workLine' }],
+    ['/queue', '', { page: 'queue' }],
+    ['/customers/potential', '', { page: 'stage', stage: 'potential' }],
+    ['/customers/potential/', '?due=overdue', { page: 'stage', stage: 'potential', due: 'overdue' }],
+    ['/customers/target', '?due=someday', { page: 'stage', stage: 'target' }],
+    ['/pool', '', { page: 'pool' }],
+    ['/contact-records', '', { page: 'contactRecords' }],
+    ['/review', '', { page: 'review' }],
+    ['/customers/bad%20key', '', { page: 'notFound', path: '/customers/bad%20key' }],
+    ['/settings', '', { page: 'notFound', path: '/settings' }],
+  ])('%s%s shows %o', (pathname, search, route) => {
+    expect(routeOf(pathname, search)).toEqual(route);
+  });
+
+  it('gives every page an address that leads back to it', () => {
+    const routes: Route[] = [
+      { page: 'workLine' },
+      { page: 'queue' },
+      { page: 'stage', stage: 'won' },
+      { page: 'stage', stage: 'won', due: 'today' },
+      { page: 'pool' },
+      { page: 'contactRecords' },
+      { page: 'review' },
+    ];
+    for (const route of routes) {
+      const [pathname, query] = pathOf(route).split('?');
+      expect(routeOf(pathname!, query === undefined ? '' : `?${query}`)).toEqual(route);
+    }
+  });
+
+  it('marks a stage entry current on that stage page, filtered or not', () => {
+    expect(isCurrent({ page: 'stage', stage: 'won' }, { page: 'stage', stage: 'won', due: 'today' })).toBe(true);
+    expect(isCurrent({ page: 'stage', stage: 'won' }, { page: 'stage', stage: 'target' })).toBe(false);
+    expect(isCurrent({ page: 'pool' }, { page: 'workLine' })).toBe(false);
+  });
+});

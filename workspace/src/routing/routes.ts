@@ -1,0 +1,59 @@
+import { workLineBuckets, type WorkLineBucket } from '../api/work-queue.ts';
+
+/** The workspace's pages; each has one address, so a reload or a shared link opens the same page. */
+export type Route =
+  | { page: 'workLine' }
+  | { page: 'queue' }
+  | { page: 'stage'; stage: string; due?: WorkLineBucket }
+  | { page: 'pool' }
+  | { page: 'contactRecords' }
+  | { page: 'review' }
+  | { page: 'notFound'; path: string };
+
+const stageKey = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+function isBucket(value: string | null): value is WorkLineBucket {
+  return (workLineBuckets as readonly (string | null)[]).includes(value);
+}
+
+/** The page an address shows. Stage keys come from the definition, so any well-formed key is a stage page. */
+export function routeOf(pathname: string, search = ''): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/' || path === '') return { page: 'workLine' };
+  if (path === '/queue') return { page: 'queue' };
+  if (path === '/pool') return { page: 'pool' };
+  if (path === '/contact-records') return { page: 'contactRecords' };
+  if (path === '/review') return { page: 'review' };
+  const stage = /^\/customers\/([^/]+)$/.exec(path)?.[1];
+  if (stage !== undefined && stageKey.test(stage)) {
+    const due = new URLSearchParams(search).get('due');
+    return isBucket(due) ? { page: 'stage', stage, due } : { page: 'stage', stage };
+  }
+  return { page: 'notFound', path: pathname };
+}
+
+/** The address of a page; `routeOf(pathOf(route))` gives the route back. */
+export function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'workLine':
+      return '/';
+    case 'queue':
+      return '/queue';
+    case 'pool':
+      return '/pool';
+    case 'contactRecords':
+      return '/contact-records';
+    case 'review':
+      return '/review';
+    case 'stage':
+      return `/customers/${route.stage}${route.due === undefined ? '' : `?due=${route.due}`}`;
+    case 'notFound':
+      return route.path;
+  }
+}
+
+/** Whether a navigation entry for `item` is the current page (a stage page with a filter still counts). */
+export function isCurrent(item: Route, current: Route): boolean {
+  if (item.page !== current.page) return false;
+  return item.page !== 'stage' || (current.page === 'stage' && item.stage === current.stage);
+}

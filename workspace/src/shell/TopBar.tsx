@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
+import { failureMessage } from '../api/failure-message.ts';
+import { logOut } from '../api/me.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { Link } from '../routing/Link.tsx';
+import { useSession } from './session-context.ts';
+
+/** The product, who is signed in with which role and team, the language, and signing out. */
+export function TopBar({ onSignedOut }: { onSignedOut(): void }) {
+  const { me, api } = useSession();
+  const { locale, t } = useI18n();
+  const [failure, setFailure] = useState<ApiFailure>();
+  const role = me.role.labels[locale];
+
+  async function signOut() {
+    try {
+      await logOut(api);
+      onSignedOut();
+    } catch (error) {
+      if (!isApiFailure(error)) throw error;
+      setFailure(error.failure);
+    }
+  }
+
+  return (
+    <header className="top-bar">
+      <Link className="brand" href="/">
+        {t('app.name')}
+      </Link>
+      <div className="top-bar-end">
+        <p className="user" aria-label={t('shell.userMenu', { name: me.displayName, role })}>
+          <span className="user-name">{me.displayName}</span>
+          <span className="user-role">
+            {role}
+            {me.team === null ? '' : ` · ${me.team.name}`}
+          </span>
+        </p>
+        <LanguageSwitch />
+        <button type="button" onClick={signOut}>
+          {t('shell.logout')}
+        </button>
+        {failure !== undefined && (
+          <p className="form-error" role="alert">
+            {failureMessage(failure, t)}
+          </p>
+        )}
+      </div>
+    </header>
+  );
+}

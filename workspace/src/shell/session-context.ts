@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { ApiClient } from '../api/api-client.ts';
+import type { Me } from '../api/me.ts';
+import type { Formatters } from '../i18n/format.ts';
+
+/** What every page of the signed-in workspace may use: who is signed in, the API, and formatting in their zone. */
+export interface Session {
+  me: Me;
+  api: ApiClient;
+  format: Formatters;
+}
+
+export const SessionContext = createContext<Session | undefined>(undefined);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (session === undefined) throw new Error('useSession needs the signed-in <Shell> above it');
+  return session;
+}
