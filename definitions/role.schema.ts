@@ -14,6 +14,7 @@ export const rolePermissionFlags = [
   'mayManageDefinitions',
   'mayReassign',
   'mayManageUsers',
+  'mayPurge',
 ] as const;
 export type RolePermissionFlag = (typeof rolePermissionFlags)[number];
 
@@ -41,6 +42,7 @@ export const roleSchema = {
     mayManageDefinitions: flag,
     mayReassign: flag,
     mayManageUsers: { ...flag, description: 'create users and teams, change roles, deactivate accounts' },
+    mayPurge: { ...flag, description: 'erase records from the recycle bin for good (the audit trail keeps them)' },
     fieldPermissions: {
       description: 'entity → field key → access; the stricter of this and the field definition’s own access applies',
       type: 'object',

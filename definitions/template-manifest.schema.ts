@@ -37,6 +37,11 @@ export const templateManifestSchema = {
       },
     },
     demoUsers: { type: 'string', minLength: 1, description: 'a file of demo teams and logins, created with the template' },
+    demoCustomers: {
+      type: 'string',
+      minLength: 1,
+      description: 'a file of demo customers with their contacts and contact records, created with the template (needs demoUsers)',
+    },
   },
   required: ['key', 'version', 'name', 'description', 'definitions'],
   additionalProperties: false,

@@ -1,9 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Router, type Request } from 'express';
-import { compileSchemaCheck } from '../../engine/validation/schema-validator.ts';
-import { validRequestBody } from '../http/validate-request-body.ts';
+import { route } from '../http/route-operation.ts';
 import { invalidCredentials, signInRequired, tooManyAttempts } from './auth-problems.ts';
-import { loginBodySchema, type LoginBody } from './login-body.schema.ts';
+import { getMeOperation, logInOperation, logOutOperation } from './auth.operations.ts';
 import { logIn } from './login.command.ts';
 import { logOut } from './logout.command.ts';
 import { meDocument } from './me-document.ts';
@@ -11,14 +10,11 @@ import { requireSession, signedInOf } from './require-session.middleware.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { loadSignedIn } from './signed-in.ts';
 
-const checkLoginBody = compileSchemaCheck(loginBodySchema);
-
 /** Sign in, sign out, and who am I. */
 export function authRouter(orm: MikroORM): Router {
   const router = Router();
 
-  router.post('/auth/login', async (request, response) => {
-    const body = validRequestBody<LoginBody>(checkLoginBody, request.body);
+  route(router, logInOperation, async ({ body }, request, response) => {
     const result = await logIn(orm, { ...body, ip: clientIp(request), userAgent: request.get('user-agent') });
     if (result.outcome === 'throttled') {
       response.set('Retry-After', String(result.retryAfterSeconds));
@@ -32,14 +28,14 @@ export function authRouter(orm: MikroORM): Router {
     response.json(await meDocument(em, signedIn));
   });
 
-  router.post('/auth/logout', async (request, response) => {
+  route(router, logOutOperation, async (_input, request, response) => {
     const token = readSessionCookie(request);
     if (token !== undefined) await logOut(orm, token);
     clearSessionCookie(request, response);
     response.status(204).end();
   });
 
-  router.get('/me', requireSession(orm), async (_request, response) => {
+  route(router, getMeOperation, requireSession(orm), async (_input, _request, response) => {
     response.json(await meDocument(orm.em.fork(), signedInOf(response)));
   });
 

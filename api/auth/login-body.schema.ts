@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 
 /** POST /api/auth/login. No pattern on `login`: any malformed login is just one that does not exist (401). */
 export const loginBodySchema = {
+  title: 'Credentials',
   type: 'object',
   properties: {
     login: { type: 'string', minLength: 1, maxLength: 200 },

@@ -9,6 +9,7 @@ const permissionNames: Record<RolePermissionFlag, { en: string; 'zh-CN': string 
   mayManageDefinitions: { en: 'manage definitions', 'zh-CN': '管理流程定义' },
   mayReassign: { en: 'reassign records', 'zh-CN': '重新分配记录' },
   mayManageUsers: { en: 'manage users and teams', 'zh-CN': '管理用户和团队' },
+  mayPurge: { en: 'erase records from the recycle bin', 'zh-CN': '彻底删除回收站中的记录' },
 };
 
 /** Behind requireSession: lets the request through only when the user's role grants every named permission. */

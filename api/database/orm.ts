@@ -28,6 +28,9 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
         ...(options.schema === undefined ? {} : { schema: options.schema }),
       },
       pool: { max: options.poolMax ?? 20 },
+      // MikroORM qualifies its own queries with the schema; raw SQL (commands, the engine's compiled conditions) finds
+      // the tables through the connection's search_path, set here for every pooled connection.
+      ...(options.schema === undefined ? {} : { driverOptions: { options: `-c search_path="${options.schema}",public` } }),
       debug: false,
       allowGlobalContext: false,
     }),

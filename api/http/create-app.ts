@@ -3,11 +3,17 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { authRouter } from '../auth/auth.router.ts';
 import { sameOriginWrites } from '../auth/same-origin-writes.middleware.ts';
 import { loadConfig, type Config } from '../config/config.ts';
+import { contactRecordsRouter } from '../contact-records/contact-records.router.ts';
+import { contactsRouter } from '../contacts/contacts.router.ts';
+import { customersRouter } from '../customers/customers.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import type { Logger } from '../observability/logger.ts';
 import { usersRouter } from '../users/users.router.ts';
+import { apiDocsRouter } from './api-docs.router.ts';
 import { HttpProblem } from './http-problem.ts';
 import { problemMiddleware, unknownRoute } from './problem-middleware.ts';
+import { declaredOperations } from './route-operation.ts';
+import { webAppRouter } from './web-app.router.ts';
 
 export type AppSettings = Pick<Config, 'allowedOrigins' | 'trustProxy' | 'timeZone'>;
 
@@ -50,8 +56,17 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     response.json({ status: 'ready' });
   });
 
-  app.use('/api', authRouter(orm));
-  app.use('/api', usersRouter(orm, { defaultTimeZone: settings.timeZone }));
+  // Every router here declares its operations with `route`, so the OpenAPI document describes exactly these.
+  const apiRouters = [
+    authRouter(orm),
+    usersRouter(orm, { defaultTimeZone: settings.timeZone }),
+    customersRouter(orm),
+    contactsRouter(orm),
+    contactRecordsRouter(orm),
+  ];
+  for (const router of apiRouters) app.use('/api', router);
+  app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));
+  app.use(webAppRouter());
 
   app.use(unknownRoute);
   app.use(problemMiddleware(logger));

@@ -1,15 +1,34 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import type { Locale, LocalizedText, Problem } from '../../engine/validation/problem.ts';
 import { localizeProblem } from '../../engine/validation/problem.ts';
 
-/** The RFC 9457 body every failed request gets. */
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: Array<{ path: string; message: string }>;
-}
+/** The RFC 9457 body every failed request gets; the OpenAPI document's `Problem`. */
+export const problemDocumentSchema = {
+  title: 'Problem',
+  description: 'RFC 9457 problem details, in the language of Accept-Language (zh-CN or English).',
+  type: 'object',
+  properties: {
+    type: { type: 'string', format: 'uri', description: 'https://stagecraft.dev/problems/<slug>; the slugs are in docs/api-errors.md' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string', description: 'what happened and what to do, for a person' },
+    instance: { type: 'string', description: 'the path and query of the request' },
+    errors: {
+      type: 'array',
+      description: 'one entry per failing field: a JSON Pointer into the body, or /params/<name> or /query/<name>',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+        required: ['path', 'message'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['type', 'title', 'status', 'detail'],
+  additionalProperties: false,
+} as const;
+
+export type ProblemDocument = FromSchema<typeof problemDocumentSchema>;
 
 export const problemTypeBase = 'https://stagecraft.dev/problems/';
 

@@ -53,7 +53,11 @@ export async function startStagecraft(config: Config, logger: Logger): Promise<R
     if (config.loadDemo) {
       const outcome = await installTemplate(orm, demoTemplateDir, { timeZone: config.timeZone });
       if (outcome.installed) {
-        logger.info('demo template installed', { definitions: outcome.definitions, demoUsers: outcome.demoUsers });
+        logger.info('demo template installed', {
+          definitions: outcome.definitions,
+          demoUsers: outcome.demoUsers,
+          demoCustomers: outcome.demoCustomers,
+        });
       }
     }
 

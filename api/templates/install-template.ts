@@ -6,13 +6,14 @@ import { templateManifestSchema, type TemplateManifest } from '../../definitions
 import { validateTemplateDefinitions } from '../../engine/templates/validate-template-definitions.ts';
 import type { Problem } from '../../engine/validation/problem.ts';
 import { compileSchemaCheck, schemaProblems } from '../../engine/validation/schema-validator.ts';
+import { createDemoCustomers, readDemoCustomers } from '../customers/demo-customers.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { createDemoUsers, hashDemoPasswords, readDemoUsers } from '../users/demo-users.ts';
 import { installRole } from '../users/install-role.ts';
 import { TemplateInstallation } from './template-installation.entity.ts';
 
 export type InstallOutcome =
-  | { installed: true; definitions: number; demoUsers: number }
+  | { installed: true; definitions: number; demoUsers: number; demoCustomers: number }
   | { installed: false; reason: 'already-installed' };
 
 export interface InstallOptions {
@@ -64,9 +65,14 @@ export async function readTemplateDemoUsers(templateDir: string, manifest: Templ
   return manifest.demoUsers === undefined ? undefined : readDemoUsers(path.resolve(templateDir, manifest.demoUsers));
 }
 
+/** The demo-customers file a template names, checked; undefined when it names none. */
+export async function readTemplateDemoCustomers(templateDir: string, manifest: TemplateManifest) {
+  return manifest.demoCustomers === undefined ? undefined : readDemoCustomers(path.resolve(templateDir, manifest.demoCustomers));
+}
+
 /**
  * Applies a template once: its roles join the role table, its other definitions become published versions, its
- * demo users are created and the installation is recorded, all in one transaction, so a failure leaves the database
+ * demo users and then its demo customers are created and the installation is recorded, all in one transaction, so a failure leaves the database
  * as it was and the next start tries again.
  */
 export async function installTemplate(orm: MikroORM, templateDir: string, options: InstallOptions): Promise<InstallOutcome> {
@@ -78,6 +84,7 @@ export async function installTemplate(orm: MikroORM, templateDir: string, option
   const documents = await readTemplateDefinitions(templateDir, manifest);
   const demoUsers = await readTemplateDemoUsers(templateDir, manifest);
   const demoPasswordHashes = demoUsers === undefined ? undefined : await hashDemoPasswords(demoUsers);
+  const demoCustomers = await readTemplateDemoCustomers(templateDir, manifest);
 
   return orm.em.fork().transactional(async (em) => {
     // The unique key on template_key makes a concurrent second installer fail instead of installing twice.
@@ -106,8 +113,9 @@ export async function installTemplate(orm: MikroORM, templateDir: string, option
     await em.flush();
     const demoUsersCreated =
       demoUsers === undefined || demoPasswordHashes === undefined ? 0 : await createDemoUsers(em, demoUsers, demoPasswordHashes, options.timeZone);
+    const demoCustomersCreated = demoCustomers === undefined ? 0 : await createDemoCustomers(em, demoCustomers, new Date(), options.timeZone);
     em.create(TemplateInstallation, { templateKey: manifest.key, templateVersion: manifest.version });
     await em.flush();
-    return { installed: true, definitions: documents.length, demoUsers: demoUsersCreated } as const;
+    return { installed: true, definitions: documents.length, demoUsers: demoUsersCreated, demoCustomers: demoCustomersCreated } as const;
   });
 }

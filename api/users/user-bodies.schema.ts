@@ -16,10 +16,11 @@ const passwordSchema = { type: 'string', minLength: minimumPasswordLength, maxLe
 const roleKeySchema = roleSchema.properties.key;
 const teamIdSchema = { type: ['integer', 'null'], minimum: 1 } as const;
 const timeZoneSchema = { type: 'string', minLength: 1, maxLength: 64, description: 'an IANA name such as Asia/Shanghai' } as const;
-const localeSchema = { enum: ['zh-CN', 'en'] } as const;
+export const localeSchema = { enum: ['zh-CN', 'en'], description: 'the language of the user’s screens and messages' } as const;
 
 /** POST /api/users */
 export const createUserBodySchema = {
+  title: 'New user',
   type: 'object',
   properties: {
     login: loginSchema,
@@ -37,6 +38,7 @@ export const createUserBodySchema = {
 
 /** PATCH /api/users/:id — `version` (or an If-Match header) names the version the change was made from. */
 export const updateUserBodySchema = {
+  title: 'User change',
   type: 'object',
   properties: {
     version: { type: 'integer', minimum: 1 },
@@ -55,6 +57,7 @@ export const updateUserBodySchema = {
 
 /** POST /api/teams */
 export const createTeamBodySchema = {
+  title: 'New team',
   type: 'object',
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S' },

@@ -1,10 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Router, type Request } from 'express';
-import { compileSchemaCheck } from '../../engine/validation/schema-validator.ts';
 import { requirePermission } from '../auth/require-permission.middleware.ts';
 import { requireSession, signedInOf } from '../auth/require-session.middleware.ts';
 import { notFound } from '../http/http-problem.ts';
-import { validRequestBody } from '../http/validate-request-body.ts';
+import { route } from '../http/route-operation.ts';
 import { createTeam } from './create-team.command.ts';
 import { createUser } from './create-user.command.ts';
 import { effectiveRole } from './effective-role.ts';
@@ -12,20 +11,17 @@ import { listTeams } from './list-teams.query.ts';
 import { findUser, listUsers } from './list-users.query.ts';
 import { Role } from './role.entity.ts';
 import { updateUser } from './update-user.command.ts';
-import {
-  createTeamBodySchema,
-  createUserBodySchema,
-  updateUserBodySchema,
-  type CreateTeamBody,
-  type CreateUserBody,
-  type UpdateUserBody,
-} from './user-bodies.schema.ts';
 import { versionRequired } from './user-problems.ts';
+import {
+  createTeamOperation,
+  createUserOperation,
+  getUserOperation,
+  listRolesOperation,
+  listTeamsOperation,
+  listUsersOperation,
+  updateUserOperation,
+} from './users.operations.ts';
 import { peopleScopeOf } from './visible-users.ts';
-
-const checkCreateUser = compileSchemaCheck(createUserBodySchema);
-const checkUpdateUser = compileSchemaCheck(updateUserBodySchema);
-const checkCreateTeam = compileSchemaCheck(createTeamBodySchema);
 
 export interface UsersRouterSettings {
   /** The time zone a new user gets when none is given (STAGECRAFT_TIME_ZONE). */
@@ -38,41 +34,38 @@ export function usersRouter(orm: MikroORM, { defaultTimeZone }: UsersRouterSetti
   const signedIn = requireSession(orm);
   const manageUsers = requirePermission('mayManageUsers');
 
-  router.get('/users', signedIn, async (_request, response) => {
+  route(router, listUsersOperation, signedIn, async (_input, _request, response) => {
     response.json(await listUsers(orm, peopleScopeOf(signedInOf(response))));
   });
 
-  router.get('/users/:id', signedIn, async (request, response) => {
-    const user = await findUser(orm, peopleScopeOf(signedInOf(response)), idParam(request));
-    if (user === undefined) throw noSuchUser(request.params.id);
+  route(router, getUserOperation, signedIn, async ({ params }, _request, response) => {
+    const user = await findUser(orm, peopleScopeOf(signedInOf(response)), userId(params.id));
+    if (user === undefined) throw noSuchUser(params.id);
     response.set('ETag', `"${user.version}"`).json(user);
   });
 
-  router.post('/users', signedIn, manageUsers, async (request, response) => {
-    const body = validRequestBody<CreateUserBody>(checkCreateUser, request.body);
+  route(router, createUserOperation, signedIn, manageUsers, async ({ body }, _request, response) => {
     const user = await createUser(orm, body, defaultTimeZone);
     response.status(201).location(`/api/users/${user.id}`).set('ETag', `"${user.version}"`).json(user);
   });
 
-  router.patch('/users/:id', signedIn, manageUsers, async (request, response) => {
-    const id = idParam(request);
-    const body = validRequestBody<UpdateUserBody>(checkUpdateUser, request.body);
+  route(router, updateUserOperation, signedIn, manageUsers, async ({ params, body }, request, response) => {
+    const id = userId(params.id);
     const version = ifMatchVersion(request) ?? body.version;
     if (version === undefined) throw versionRequired();
     const user = await updateUser(orm, id, version, body);
     response.set('ETag', `"${user.version}"`).json(user);
   });
 
-  router.get('/teams', signedIn, async (_request, response) => {
+  route(router, listTeamsOperation, signedIn, async (_input, _request, response) => {
     response.json(await listTeams(orm, peopleScopeOf(signedInOf(response))));
   });
 
-  router.post('/teams', signedIn, manageUsers, async (request, response) => {
-    const team = await createTeam(orm, validRequestBody<CreateTeamBody>(checkCreateTeam, request.body));
-    response.status(201).json(team);
+  route(router, createTeamOperation, signedIn, manageUsers, async ({ body }, _request, response) => {
+    response.status(201).json(await createTeam(orm, body));
   });
 
-  router.get('/roles', signedIn, async (_request, response) => {
+  route(router, listRolesOperation, signedIn, async (_input, _request, response) => {
     const roles = await orm.em.fork().find(Role, {}, { orderBy: { key: 'asc' } });
     response.json(roles.map((role) => effectiveRole(role.document)));
   });
@@ -81,8 +74,7 @@ export function usersRouter(orm: MikroORM, { defaultTimeZone }: UsersRouterSetti
 }
 
 /** A path id that is not a whole number names no user: 404, like any other user that does not exist. */
-function idParam(request: Request): number {
-  const raw = String(request.params.id);
+function userId(raw: string): number {
   const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
   if (id === undefined) throw noSuchUser(raw);
   return id;

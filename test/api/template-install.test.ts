@@ -23,6 +23,7 @@ async function writeBrokenTemplate(): Promise<string> {
   rule.file = path.join(dir, 'broken.rule.json');
   await writeFile(rule.file, JSON.stringify(document));
   delete manifest.demoUsers;
+  delete manifest.demoCustomers;
   await writeFile(path.join(dir, 'template.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -47,7 +48,7 @@ describe('installing the generic template', () => {
     const manifest = await readTemplateManifest(genericDir);
     const outcome = await installTemplate(installed.orm, genericDir, options);
     const roles = manifest.definitions.filter((entry) => entry.kind === 'role').length;
-    expect(outcome).toEqual({ installed: true, definitions: manifest.definitions.length, demoUsers: 4 });
+    expect(outcome).toEqual({ installed: true, definitions: manifest.definitions.length, demoUsers: 4, demoCustomers: 40 });
     expect(await tableCounts(installed)).toEqual({
       definitions: manifest.definitions.length - roles,
       roles,
@@ -58,6 +59,31 @@ describe('installing the generic template', () => {
       "select kind, key, version, source from definition_version where key = 'customer-lifecycle'",
     );
     expect(rows).toEqual([{ kind: 'machine', key: 'customer-lifecycle', version: 1, source: `template:generic@${manifest.version}` }]);
+  });
+
+  it('creates demo customers in every stage — personal, collaborative and pool — with contacts and contact records', async () => {
+    const { rows } = await installed.schema.pool.query(`
+      select (select array_agg(distinct stage order by stage) from customer) as stages,
+             (select array_agg(distinct ownership order by ownership) from customer) as ownerships,
+             (select array_agg(distinct u.login order by u.login) from customer c join app_user u on u.id = c.owner_id
+               where c.ownership = 'personal') as personal_owners,
+             (select count(*)::int from customer_owner where role = 'collaborator') as collaborators,
+             (select count(*)::int from contact) as contacts,
+             (select count(*)::int from contact_record) as records,
+             (select count(*)::int from customer where call_count > 0 and last_contact_at is not null) as called,
+             (select count(distinct custom_fields->>'customerNumber')::int from customer) as numbers,
+             (select count(*)::int from audit_entry where actor_id is null) as system_audits`);
+    expect(rows[0]).toMatchObject({
+      stages: ['opportunity', 'potential', 'reserve', 'target', 'won'],
+      ownerships: ['collaborative', 'personal', 'pool'],
+      personal_owners: ['rep.li', 'rep.zhang'],
+      numbers: 40,
+    });
+    expect(rows[0].collaborators).toBeGreaterThan(0);
+    expect(rows[0].contacts).toBeGreaterThan(40);
+    expect(rows[0].records).toBeGreaterThan(40);
+    expect(rows[0].called).toBeGreaterThan(10);
+    expect(rows[0].system_audits).toBeGreaterThan(40);
   });
 
   it('does nothing the second time', async () => {

@@ -70,7 +70,7 @@ function customerArbitrary(base: number) {
     name: nullable(fc.constantFrom('Wang Wei', 'wang wei', '王伟', 'Ann', '', 'An', 'ANN')),
     phone: nullable(fc.constantFrom('13800000000', '', '+86 138 0000')),
     stage: nullable(fc.constantFrom('reserve', 'target', 'potential', 'opportunity', 'won', '', 'unknown')),
-    ownership: nullable(fc.constantFrom('personal', 'team', 'pool')),
+    ownership: nullable(fc.constantFrom('personal', 'collaborative', 'pool')),
     owner_id: nullable(fc.constantFrom('u1', 'u2')),
     do_not_call: nullable(fc.boolean()),
     call_count: nullable(fc.integer({ min: -1, max: 20 })),

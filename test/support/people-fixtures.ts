@@ -24,6 +24,8 @@ export async function installDemoPeople(app: TestApp): Promise<void> {
         .filter((entry) => entry.kind === 'role')
         .map((entry) => ({ ...entry, file: path.resolve(genericTemplateDir, entry.file) })),
       demoUsers: path.resolve(genericTemplateDir, manifest.demoUsers ?? 'demo-users.json'),
+      // Customers need the customer machine and fields, which this people-only install leaves out.
+      demoCustomers: undefined,
     };
     await writeFile(path.join(dir, 'template.json'), JSON.stringify(people));
     await installTemplate(app.orm, dir, { timeZone: 'Asia/Shanghai' });

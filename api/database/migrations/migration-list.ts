@@ -1,5 +1,6 @@
 import { MigrationFoundation } from './migration-0001-foundation.ts';
 import { MigrationUsersAndSessions } from './migration-0002-users-and-sessions.ts';
+import { MigrationRecordsCore } from './migration-0003-records-core.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
@@ -8,4 +9,5 @@ import { MigrationUsersAndSessions } from './migration-0002-users-and-sessions.t
 export const migrationList = [
   { name: '0001-foundation', class: MigrationFoundation },
   { name: '0002-users-and-sessions', class: MigrationUsersAndSessions },
+  { name: '0003-records-core', class: MigrationRecordsCore },
 ];

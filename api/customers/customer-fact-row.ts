@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
+import { compileFactRowSelect, type EvaluationContext, type FactRow } from '../../engine/conditions/index.ts';
+
+/** A list as PostgreSQL's array text (`{"a","b"}`), which the engine's `::text[]` cast reads back. */
+function arrayLiteral(items: readonly unknown[]): string {
+  const element = (item: unknown) => (item === null ? 'NULL' : `"${String(item).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+  return `{${items.map(element).join(',')}}`;
+}
+
+/**
+ * The engine writes its SQL with `$n` placeholders (reusing one for the clock); MikroORM's `execute` binds `?`
+ * placeholders in order and would spread a list into several values. Each `$n` becomes a `?` with its value
+ * repeated, lists as array text, so the values still never enter the SQL text.
+ */
+export function toQuestionMarkParams(sql: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    params.push(Array.isArray(value) ? arrayLiteral(value) : value);
+    return '?';
+  });
+  return { sql: text, params };
+}
+
+function relatedTable(catalogue: FactCatalogue['facts'][number]): string | undefined {
+  const { source } = catalogue;
+  return source.kind === 'countToday' || source.kind === 'exists' ? source.table : undefined;
+}
+
+/**
+ * The customer as the machine's guards see it: its row plus each aggregate the catalogue names (claims today, an
+ * open opportunity), computed by the same SQL the rule sweeps use. Facts over tables a later migration brings
+ * (opportunities before that slice lands) are left out rather than failing the whole row.
+ */
+export async function loadCustomerFactRow(
+  em: EntityManager,
+  catalogue: FactCatalogue,
+  customerId: number,
+  context: EvaluationContext,
+): Promise<FactRow | undefined> {
+  const tables = [...new Set(catalogue.facts.map(relatedTable).filter((table) => table !== undefined))];
+  const present = new Set(
+    tables.length === 0
+      ? []
+      : (
+          await em.execute<Array<{ name: string }>>(
+            'select t.name from jsonb_array_elements_text(?::jsonb) as t(name) where to_regclass(t.name) is not null',
+            [JSON.stringify(tables)],
+          )
+        ).map((row) => row.name),
+  );
+  const usable: FactCatalogue = {
+    ...catalogue,
+    facts: catalogue.facts.filter((fact) => {
+      const table = relatedTable(fact);
+      return table === undefined || present.has(table);
+    }),
+  };
+  const select = compileFactRowSelect(usable, { context, tableAlias: 'c' });
+  const query = toQuestionMarkParams(`select ${select.sql} from customer as c where c.id = ? and c.deleted_at is null`, [...select.params]);
+  const rows = await em.execute<FactRow[]>(query.sql, [...query.params, customerId]);
+  return rows[0];
+}

@@ -1,0 +1,36 @@
+import type { SignedIn } from '../auth/signed-in.ts';
+
+/**
+ * Which customers a caller sees, from their role's record visibility: `all` every one; `team` the pool plus those
+ * owned (primarily or collaboratively) by a member of their team or by themselves; `own` the pool plus their own
+ * personal and collaborative customers.
+ */
+export type CustomerScope =
+  | { kind: 'all' }
+  | { kind: 'team'; userId: number; teamId: number | null }
+  | { kind: 'own'; userId: number };
+
+export function customerScopeOf({ user, role }: SignedIn): CustomerScope {
+  if (role.visibility === 'all') return { kind: 'all' };
+  if (role.visibility === 'team') return { kind: 'team', userId: user.id, teamId: user.teamId };
+  return { kind: 'own', userId: user.id };
+}
+
+/** A SQL condition on the customer alias `c` for the scope, with its parameters (never spliced in). */
+export function customerScopeSql(scope: CustomerScope): { sql: string; params: unknown[] } {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: 'true', params: [] };
+    case 'team':
+      return {
+        sql: `(c.ownership = 'pool' or exists (select 1 from customer_owner co join app_user u on u.id = co.user_id
+               where co.customer_id = c.id and (co.user_id = ? or u.team_id = ?)))`,
+        params: [scope.userId, scope.teamId],
+      };
+    case 'own':
+      return {
+        sql: `(c.ownership = 'pool' or exists (select 1 from customer_owner co where co.customer_id = c.id and co.user_id = ?))`,
+        params: [scope.userId],
+      };
+  }
+}

@@ -1,0 +1,108 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SignedIn } from '../auth/signed-in.ts';
+import { customerAccessOf, customerView } from './customer-access.ts';
+import type { CustomerView } from './customer-view.schema.ts';
+import type { ListCustomersQuery, PageQuery } from './customer-bodies.schema.ts';
+import { dedupeKeyOf } from './customer-dedupe.ts';
+import { customerDocuments } from './customer-owners.ts';
+import { visibleCustomer, visibleCustomerRows, type Liveness } from './customer-rows.ts';
+import { customerScopeOf } from './customer-visibility.ts';
+import { publishedFields } from './published-definitions.ts';
+import { mayReadPlain, type RecordFieldAccess } from './record-field-access.ts';
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+const defaultLimit = 50;
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `q` looks in the name, the phone number and the keywords — but only in those the caller may read unmasked, so a
+ * search cannot be used to find out a number the role only sees as 138****5678.
+ */
+function searchCondition(q: string, access: RecordFieldAccess): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const key = dedupeKeyOf(q);
+  if (key !== '' && mayReadPlain(access, 'name')) {
+    parts.push("c.name_key like ? escape '\\'");
+    params.push(likePattern(key));
+  }
+  const digits = q.replace(/\D/g, '');
+  if (digits.length >= 3 && mayReadPlain(access, 'phone')) {
+    parts.push("c.phone_normalized like ? escape '\\'");
+    params.push(likePattern(digits));
+  }
+  if (key !== '' && mayReadPlain(access, 'keywords')) {
+    parts.push("exists (select 1 from unnest(c.keyword_keys) as k(key) where k.key like ? escape '\\')");
+    params.push(likePattern(key));
+  }
+  return parts.length === 0 ? { sql: 'false', params: [] } : { sql: `(${parts.join(' or ')})`, params };
+}
+
+async function page(
+  orm: MikroORM,
+  caller: SignedIn,
+  liveness: Liveness,
+  query: PageQuery & Partial<ListCustomersQuery>,
+): Promise<Page<CustomerView>> {
+  const em = orm.em.fork();
+  const access = customerAccessOf(caller.role, await publishedFields(em, 'customer'));
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (query.ownership !== undefined) {
+    conditions.push('c.ownership = ?');
+    params.push(query.ownership);
+  }
+  if (query.stage !== undefined) {
+    conditions.push('c.stage = ?');
+    params.push(query.stage);
+  }
+  if (query.q !== undefined) {
+    const search = searchCondition(query.q, access);
+    conditions.push(search.sql);
+    params.push(...search.params);
+  }
+  if (query.cursor !== undefined) {
+    conditions.push('c.id < ?');
+    params.push(query.cursor);
+  }
+  const limit = query.limit ?? defaultLimit;
+  const rows = await visibleCustomerRows(em, customerScopeOf(caller), {
+    liveness,
+    where: { sql: conditions.length === 0 ? 'true' : conditions.join(' and '), params },
+    limit: limit + 1,
+  });
+  const shown = rows.slice(0, limit);
+  const documents = await customerDocuments(em, shown);
+  return {
+    items: documents.map((document) => customerView(document, access)),
+    nextCursor: rows.length > limit ? String(shown.at(-1)!.id) : null,
+  };
+}
+
+/** Live customers the caller may see, newest first, filtered by ownership, stage and a search text. */
+export function listCustomers(orm: MikroORM, caller: SignedIn, query: ListCustomersQuery): Promise<Page<CustomerView>> {
+  return page(orm, caller, 'live', query);
+}
+
+/** The recycle bin: deleted customers the caller may see, most recently created first. */
+export function listDeletedCustomers(orm: MikroORM, caller: SignedIn, query: PageQuery): Promise<Page<CustomerView>> {
+  return page(orm, caller, 'deleted', query);
+}
+
+/** One customer as the caller may see it (live, or in the recycle bin when asked), or undefined. */
+export async function findCustomer(orm: MikroORM, caller: SignedIn, id: number, liveness: Liveness = 'live'): Promise<CustomerView | undefined> {
+  const em = orm.em.fork();
+  const row = await visibleCustomer(em, customerScopeOf(caller), id, liveness);
+  if (row === undefined) return undefined;
+  const access = customerAccessOf(caller.role, await publishedFields(em, 'customer'));
+  const [document] = await customerDocuments(em, [row]);
+  return customerView(document!, access);
+}

@@ -1,0 +1,116 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { defaultFactCatalogues } from '../../definitions/defaults/facts/default-fact-catalogues.ts';
+import type { EntityName } from '../../definitions/entity.schema.ts';
+import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
+import type { FieldDefinition, FieldDefinitions } from '../../definitions/field-definitions.schema.ts';
+import type { MachineDefinition } from '../../definitions/machine.schema.ts';
+import { catalogueWithCustomFields } from '../../engine/conditions/index.ts';
+import { catalogueWithMachineStates } from '../../engine/machines/index.ts';
+import { HttpProblem } from '../http/http-problem.ts';
+
+/** The definitions a record of an entity runs on: its machine version, its field definitions, its fact catalogue. */
+export interface RecordDefinitions {
+  machine: { key: string; version: number; document: MachineDefinition };
+  fields: readonly FieldDefinition[];
+  /** The published catalogue with the custom fields and the machine's states: what guards are evaluated against. */
+  catalogue: FactCatalogue;
+}
+
+interface VersionRow {
+  id: number;
+  key: string;
+  version: number;
+}
+
+// Published versions never change, so a document is read once per database (per ORM configuration) and the same
+// object is handed out after that; the engine compiles a machine once per object.
+const documentCaches = new WeakMap<object, Map<string, unknown>>();
+const bundleCaches = new WeakMap<object, Map<string, RecordDefinitions>>();
+
+function cacheOf<T>(caches: WeakMap<object, Map<string, T>>, em: EntityManager): Map<string, T> {
+  let cache = caches.get(em.config);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(em.config, cache);
+  }
+  return cache;
+}
+
+async function documentOf<T>(em: EntityManager, row: VersionRow): Promise<T> {
+  const cache = cacheOf(documentCaches, em);
+  const cached = cache.get(String(row.id));
+  if (cached !== undefined) return cached as T;
+  const [loaded] = await em.execute<Array<{ document: T }>>('select document from definition_version where id = ?', [row.id]);
+  cache.set(String(row.id), loaded!.document);
+  return loaded!.document;
+}
+
+async function latestVersion(em: EntityManager, kind: string, key: string): Promise<VersionRow | undefined> {
+  const rows = await em.execute<VersionRow[]>(
+    'select id::int as id, key, version from definition_version where kind = ? and key = ? order by version desc limit 1',
+    [kind, key],
+  );
+  return rows[0];
+}
+
+function noMachinePublished(entity: EntityName): HttpProblem {
+  return new HttpProblem(
+    503,
+    'definitions-missing',
+    { en: 'Not set up yet', 'zh-CN': '尚未配置' },
+    {
+      en: `No ${entity} machine is published yet. An administrator installs a template (or publishes a machine) first.`,
+      'zh-CN': `尚未发布任何${entity}流程定义。请管理员先安装模板（或发布流程定义）。`,
+    },
+  );
+}
+
+/**
+ * The definitions for a record of `entity`: the machine version it runs on when given (records keep theirs after a
+ * new version is published), otherwise the latest published machine for the entity; the latest field definitions
+ * and fact catalogue (the built-in default when none is published).
+ */
+export async function recordDefinitions(
+  em: EntityManager,
+  entity: EntityName,
+  machineRef?: { key: string; version: number },
+): Promise<RecordDefinitions> {
+  const machineRows =
+    machineRef === undefined
+      ? await em.execute<VersionRow[]>(
+          `select id::int as id, key, version from definition_version
+           where kind = 'machine' and document->>'entity' = ? order by published_at desc, id desc limit 1`,
+          [entity],
+        )
+      : await em.execute<VersionRow[]>(
+          "select id::int as id, key, version from definition_version where kind = 'machine' and key = ? and version = ?",
+          [machineRef.key, machineRef.version],
+        );
+  const machineRow = machineRows[0];
+  if (machineRow === undefined) throw noMachinePublished(entity);
+  const [fieldsRow, catalogueRow] = [await latestVersion(em, 'fieldDefinitions', entity), await latestVersion(em, 'factCatalogue', entity)];
+
+  const bundleKey = `${machineRow.id}:${fieldsRow?.id ?? '-'}:${catalogueRow?.id ?? '-'}`;
+  const bundles = cacheOf(bundleCaches, em);
+  const cached = bundles.get(bundleKey);
+  if (cached !== undefined) return cached;
+
+  const machine = await documentOf<MachineDefinition>(em, machineRow);
+  const fields = fieldsRow === undefined ? [] : (await documentOf<FieldDefinitions>(em, fieldsRow)).fields;
+  const published = catalogueRow === undefined ? undefined : await documentOf<FactCatalogue>(em, catalogueRow);
+  const baseCatalogue = published ?? defaultFactCatalogues[entity as keyof typeof defaultFactCatalogues];
+  const withFields = catalogueWithCustomFields(baseCatalogue, fields);
+  const bundle: RecordDefinitions = {
+    machine: { key: machineRow.key, version: machineRow.version, document: machine },
+    fields,
+    catalogue: catalogueWithMachineStates(withFields, machine),
+  };
+  bundles.set(bundleKey, bundle);
+  return bundle;
+}
+
+/** The latest field definitions of an entity that has no machine (contacts): empty when none are published. */
+export async function publishedFields(em: EntityManager, entity: EntityName): Promise<readonly FieldDefinition[]> {
+  const row = await latestVersion(em, 'fieldDefinitions', entity);
+  return row === undefined ? [] : (await documentOf<FieldDefinitions>(em, row)).fields;
+}
