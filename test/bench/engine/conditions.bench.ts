@@ -40,7 +40,7 @@ function factRows(count: number): FactRow[] {
   return Array.from({ length: count }, (_, index) => ({
     id: index + 1,
     name: `Customer ${index + 1}`,
-    stage: pick(['reserve', 'target', 'potential', 'potential', 'deal', 'lost']),
+    stage: pick(['reserve', 'target', 'potential', 'potential', 'opportunity', 'won']),
     ownership: pick(['personal', 'personal', 'collaborative', 'pool']),
     owner_id: pick(['u1', 'u2', 'u3', null]),
     last_contact_at: random() < 0.1 ? null : new Date(now - Math.floor(random() * 40 * 86_400_000)),
