@@ -5,5 +5,5 @@ import type { TransitionTrace } from '../../engine/machines/index.ts';
  * a plain reason naming the command (an edit, a delete, demo data) with optional words from the person.
  */
 export type AuditWhy =
-  | { kind: 'trace'; trace: TransitionTrace }
+  | { kind: 'trace'; trace: TransitionTrace; payload?: Record<string, unknown> }
   | { kind: 'reason'; code: string; text?: string; fields?: string[]; source?: string; contactRecordId?: number };

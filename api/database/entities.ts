@@ -6,6 +6,7 @@ import { Contact } from '../contacts/contact.entity.ts';
 import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import { Customer } from '../customers/customer.entity.ts';
 import { OwnershipEvent } from '../customers/ownership-event.entity.ts';
+import { Opportunity } from '../opportunities/opportunity.entity.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { OutboxMessage } from '../outbox/outbox-message.entity.ts';
 import { TemplateInstallation } from '../templates/template-installation.entity.ts';
@@ -27,6 +28,7 @@ export const entities = [
   OwnershipEvent,
   Contact,
   ContactRecord,
+  Opportunity,
   AuditEntry,
   OutboxMessage,
 ];

@@ -8,6 +8,10 @@ import { contactsRouter } from '../contacts/contacts.router.ts';
 import { customersRouter } from '../customers/customers.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import type { Logger } from '../observability/logger.ts';
+import { opportunitiesRouter } from '../opportunities/opportunities.router.ts';
+import { contactLoggedHook } from '../transitions/contact-logged.hook.ts';
+import { transitionsRouter } from '../transitions/transitions.router.ts';
+import { ownershipRouter } from '../ownership/ownership.router.ts';
 import { usersRouter } from '../users/users.router.ts';
 import { apiDocsRouter } from './api-docs.router.ts';
 import { HttpProblem } from './http-problem.ts';
@@ -62,7 +66,10 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     usersRouter(orm, { defaultTimeZone: settings.timeZone }),
     customersRouter(orm),
     contactsRouter(orm),
-    contactRecordsRouter(orm),
+    contactRecordsRouter(orm, { onContactLogged: contactLoggedHook(settings.timeZone) }),
+    transitionsRouter(orm),
+    opportunitiesRouter(orm),
+    ownershipRouter(orm),
   ];
   for (const router of apiRouters) app.use('/api', router);
   app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));

@@ -236,14 +236,16 @@ describe('reading a customer’s trail and its buttons', () => {
     const customer = await create(li, aCustomer());
     expect((await api(app, 'PATCH', `/api/customers/${customer.id}`, { cookie: li, body: { version: 1, phone: '13800001111' } })).status).toBe(200);
     await api(app, 'POST', `/api/customers/${customer.id}/contact-records`, { cookie: li, body: { channel: 'call', outcome: 'noAnswer' } });
-    const first = await api(app, 'GET', `/api/customers/${customer.id}/audit?limit=2`, { cookie: li });
+    const first = await api(app, 'GET', `/api/customers/${customer.id}/audit?limit=3`, { cookie: li });
     expect(first.status).toBe(200);
+    // The call also sends the machine CONTACT_LOGGED (marking the reserve customer contacted): its own entry.
     expect(first.body.items.map((e: { entity: string; action: string }) => `${e.entity}:${e.action}`)).toEqual([
+      'customer:event',
       'customer:contact-logged',
       'contact_record:create',
     ]);
-    expect(first.body.items[0]).toMatchObject({ before: { callCount: 0 }, after: { callCount: 1 }, actorId: liId, requestId: expect.any(String) });
-    const second = await api(app, 'GET', `/api/customers/${customer.id}/audit?limit=2&cursor=${first.body.nextCursor}`, { cookie: li });
+    expect(first.body.items[1]).toMatchObject({ before: { callCount: 0 }, after: { callCount: 1 }, actorId: liId, requestId: expect.any(String) });
+    const second = await api(app, 'GET', `/api/customers/${customer.id}/audit?limit=3&cursor=${first.body.nextCursor}`, { cookie: li });
     expect(second.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(second.body.nextCursor).toBeNull();
     expect((await api(app, 'GET', `/api/customers/${customer.id}/audit?limit=0`, { cookie: li })).body.errors).toEqual([

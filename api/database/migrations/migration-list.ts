@@ -1,6 +1,7 @@
 import { MigrationFoundation } from './migration-0001-foundation.ts';
 import { MigrationUsersAndSessions } from './migration-0002-users-and-sessions.ts';
 import { MigrationRecordsCore } from './migration-0003-records-core.ts';
+import { MigrationOpportunities } from './migration-0004-opportunities.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
@@ -10,4 +11,5 @@ export const migrationList = [
   { name: '0001-foundation', class: MigrationFoundation },
   { name: '0002-users-and-sessions', class: MigrationUsersAndSessions },
   { name: '0003-records-core', class: MigrationRecordsCore },
+  { name: '0004-opportunities', class: MigrationOpportunities },
 ];

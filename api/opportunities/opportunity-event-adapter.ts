@@ -1,0 +1,28 @@
+import { compileFactRowSelect, type FactRow } from '../../engine/conditions/index.ts';
+import { toQuestionMarkParams } from '../customers/customer-fact-row.ts';
+import { customerScopeOf } from '../customers/customer-visibility.ts';
+import type { RecordEventAdapter } from '../transitions/record-event-adapter.ts';
+import { noSuchOpportunity } from './opportunity-problems.ts';
+import { visibleOpportunity } from './opportunity-rows.ts';
+import { opportunityStatusOf, stageProbability } from './opportunity-stage.ts';
+import type { OpportunityRow } from './opportunity.entity.ts';
+
+/** Opportunities through the generic event command: seen through their customer, probability and status follow the stage. */
+export const opportunityEventAdapter: RecordEventAdapter<OpportunityRow> = {
+  entity: 'opportunity',
+  table: 'opportunity',
+  loadVisible: (em, actor, id, lock) =>
+    visibleOpportunity(em, actor.kind === 'person' ? customerScopeOf(actor.caller) : { kind: 'all' }, id, lock),
+  async loadFactRow(em, catalogue, row, context) {
+    const select = compileFactRowSelect(catalogue, { context, tableAlias: 'o' });
+    const query = toQuestionMarkParams(`select ${select.sql} from opportunity as o where o.id = ? and o.deleted_at is null`, [...select.params]);
+    const [facts] = await em.execute<FactRow[]>(query.sql, [...query.params, row.id]);
+    return facts;
+  },
+  followStage(row, machine, snapshot) {
+    row.probability = stageProbability(machine, snapshot.value);
+    row.status = opportunityStatusOf(machine, snapshot);
+  },
+  customerIdOf: (row) => row.customerId,
+  notFound: noSuchOpportunity,
+};

@@ -1,0 +1,20 @@
+import type { CustomerRow } from '../customers/customer-document.ts';
+import { customerAccessOf } from '../customers/customer-access.ts';
+import { loadCustomerFactRow } from '../customers/customer-fact-row.ts';
+import { noSuchCustomer } from '../customers/customer-problems.ts';
+import { visibleCustomer } from '../customers/customer-rows.ts';
+import { customerScopeOf } from '../customers/customer-visibility.ts';
+import { publishedFields } from '../customers/published-definitions.ts';
+import type { RecordEventAdapter } from './record-event-adapter.ts';
+
+/** Customers through the generic event command: visible as the customers API sees them, guarded by their fact row. */
+export const customerEventAdapter: RecordEventAdapter<CustomerRow> = {
+  entity: 'customer',
+  table: 'customer',
+  loadVisible: (em, actor, id, lock) =>
+    visibleCustomer(em, actor.kind === 'person' ? customerScopeOf(actor.caller) : { kind: 'all' }, id, 'live', lock),
+  loadFactRow: (em, catalogue, row, context) => loadCustomerFactRow(em, catalogue, row.id, context),
+  customerIdOf: (row) => row.id,
+  fieldAccess: async (caller, em) => customerAccessOf(caller.role, await publishedFields(em, 'customer')),
+  notFound: noSuchCustomer,
+};

@@ -1,0 +1,31 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Router } from 'express';
+import { requireSession, signedInOf } from '../auth/require-session.middleware.ts';
+import { recordId } from '../commands/request-input.ts';
+import { expectedVersion, requestOrigin } from '../commands/request-origin.ts';
+import { noSuchCustomer } from '../customers/customer-problems.ts';
+import { route } from '../http/route-operation.ts';
+import { opportunityCustomerLinks } from '../opportunities/opportunity-customer-links.ts';
+import { customerEventAdapter } from './customer-event-adapter.ts';
+import { personActor } from './event-actor.ts';
+import { fireRecordEventCommand } from './fire-record-event.command.ts';
+import { fireCustomerEventOperation } from './transitions.operations.ts';
+
+/** Customers move through their machine only here: POST /api/customers/:id/events. */
+export function transitionsRouter(orm: MikroORM): Router {
+  const router = Router();
+  const signedIn = requireSession(orm);
+
+  route(router, fireCustomerEventOperation, signedIn, async ({ params, body }, request, response) => {
+    const id = recordId(params.id, noSuchCustomer);
+    const event = { type: body.type, ...(body.payload === undefined ? {} : { payload: body.payload }) };
+    const version = expectedVersion(request, body.version);
+    const fired = await fireRecordEventCommand(orm, requestOrigin(request, response), customerEventAdapter, personActor(signedInOf(response)), id, event, {
+      ...(version === undefined ? {} : { expectedVersion: version }),
+      reactions: opportunityCustomerLinks,
+    });
+    response.set('ETag', `"${fired.version}"`).json(fired);
+  });
+
+  return router;
+}
