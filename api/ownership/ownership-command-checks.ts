@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StagePermission } from '../../definitions/machine.schema.ts';
+import type { LocalizedText } from '../../engine/validation/problem.ts';
+import type { SignedIn } from '../auth/signed-in.ts';
+import type { CustomerRow } from '../customers/customer-document.ts';
+import { noSuchCustomer, stageForbids } from '../customers/customer-problems.ts';
+import { visibleCustomer } from '../customers/customer-rows.ts';
+import { holdsStagePermission } from '../customers/customer-stage.ts';
+import { customerScopeOf } from '../customers/customer-visibility.ts';
+import { recordDefinitions, type RecordDefinitions } from '../customers/published-definitions.ts';
+
+/**
+ * The live customer with its row lock held to the end of the command, if the caller may see it; otherwise 404, the
+ * same as for an id nobody has. Every single-customer ownership command starts here, so two of them on one customer
+ * take turns, and each sees the other's result.
+ */
+export async function lockedVisibleCustomer(em: EntityManager, caller: SignedIn, id: number): Promise<CustomerRow> {
+  const customer = await visibleCustomer(em, customerScopeOf(caller), id, 'live', true);
+  if (customer === undefined) throw noSuchCustomer(id);
+  return customer;
+}
+
+/** The definitions the customer runs on, after checking that its stage gives the caller's role `permission`. */
+export async function requireStagePermission(
+  em: EntityManager,
+  caller: SignedIn,
+  customer: CustomerRow,
+  permission: StagePermission,
+  what: LocalizedText,
+): Promise<RecordDefinitions> {
+  const definitions = await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion });
+  const machine = definitions.machine.document;
+  if (!holdsStagePermission(machine, customer.stage, caller.role.key, permission)) {
+    const stage = machine.states[customer.stage]?.label ?? { en: customer.stage, 'zh-CN': customer.stage };
+    throw stageForbids(what, stage, caller.role.labels);
+  }
+  return definitions;
+}
