@@ -65,27 +65,6 @@ export const customerViewSchema = {
 
 export type CustomerView = FromSchema<typeof customerViewSchema>;
 
-/** A button of GET /api/customers/:id/actions. */
-export const customerActionSchema = {
-  title: 'Customer action',
-  type: 'object',
-  properties: {
-    event: { type: 'string', description: 'send it to POST /api/customers/:id/events' },
-    label: localizedTextSchema,
-    available: { type: 'boolean' },
-    target: { type: 'string', description: 'the stage it leads to; absent when it stays' },
-    targetLabel: localizedTextSchema,
-    reason: {
-      type: 'object',
-      description: 'why it is unavailable now',
-      properties: { path: { type: 'string' }, code: { type: 'string' }, message: localizedTextSchema },
-      required: ['path', 'code', 'message'],
-    },
-  },
-  required: ['event', 'label', 'available'],
-  additionalProperties: false,
-} as const;
-
 /** One page of a list: `nextCursor` goes back as `cursor` for the next one. */
 export function pageSchemaOf<const T extends object, const N extends string>(title: N, items: T) {
   return {

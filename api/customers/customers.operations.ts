@@ -6,7 +6,7 @@ import {
   pageQuerySchema,
   updateCustomerBodySchema,
 } from './customer-bodies.schema.ts';
-import { customerActionSchema, customerViewSchema, pageSchemaOf } from './customer-view.schema.ts';
+import { customerViewSchema, pageSchemaOf } from './customer-view.schema.ts';
 
 export const customersTag = {
   name: 'customers',
@@ -150,18 +150,6 @@ export const restoreCustomerOperation = defineOperation({
   },
 });
 
-export const listCustomerActionsOperation = defineOperation({
-  operationId: 'listCustomerActions',
-  method: 'get',
-  path: '/customers/:id/actions',
-  summary: { en: 'The buttons of the customer’s stage', 'zh-CN': '客户当前阶段可执行的操作' },
-  description: 'From the definition version the customer runs on, judged for you now: available or not, and why not.',
-  tags: [customersTag],
-  auth: 'session',
-  params: customerIdParams,
-  responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: customerActionSchema } } },
-  problems: { 404: notVisible },
-});
 
 export const listCustomerAuditOperation = defineOperation({
   operationId: 'listCustomerAudit',

@@ -10,7 +10,6 @@ import { route } from '../http/route-operation.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createCustomer } from './create-customer.command.ts';
 import { customerAccessOf } from './customer-access.ts';
-import { customerActions } from './customer-actions.query.ts';
 import { noSuchCustomer, noSuchDeletedCustomer } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
 import { customerScopeOf } from './customer-visibility.ts';
@@ -18,7 +17,6 @@ import {
   createCustomerOperation,
   deleteCustomerOperation,
   getCustomerOperation,
-  listCustomerActionsOperation,
   listCustomerAuditOperation,
   listCustomersOperation,
   listRecycleBinOperation,
@@ -74,13 +72,6 @@ export function customersRouter(orm: MikroORM): Router {
     const id = recordId(params.id, noSuchDeletedCustomer);
     const customer = await restoreCustomer(orm, requestOrigin(request, response), signedInOf(response), id);
     response.set('ETag', `"${customer.version}"`).json(customer);
-  });
-
-  route(router, listCustomerActionsOperation, signedIn, async ({ params }, _request, response) => {
-    const id = customerId(params.id);
-    const actions = await customerActions(orm, signedInOf(response), id, new Date());
-    if (actions === undefined) throw noSuchCustomer(id);
-    response.json(actions);
   });
 
   route(router, listCustomerAuditOperation, signedIn, async ({ params, query }, _request, response) => {

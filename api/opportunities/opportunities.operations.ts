@@ -1,4 +1,4 @@
-import { customerActionSchema } from '../customers/customer-view.schema.ts';
+import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
@@ -116,6 +116,6 @@ export const listOpportunityActionsOperation = defineOperation({
   tags: [opportunitiesTag],
   auth: 'session',
   params: idParams('the opportunity’s id'),
-  responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: customerActionSchema } } },
+  responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: recordActionSchema } } },
   problems: { 404: notVisible },
 });

@@ -3,14 +3,13 @@ import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { customerAccessOf, customerView } from '../customers/customer-access.ts';
-import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import type { CustomerView } from '../customers/customer-view.schema.ts';
 import { changeOwners, type OwnerSeat } from './change-owners.ts';
 import { noticeOwners } from './owner-notices.ts';
 import type { AddCollaboratorBody } from './ownership-bodies.schema.ts';
-import { lockedVisibleCustomer, requireStagePermission } from './ownership-command-checks.ts';
-import { alreadyOwner, customerInPool, notOwnerOrManager, unknownAssignee } from './ownership-problems.ts';
-import { assignableUser, ownershipStandingOf } from './ownership-standing.ts';
+import { lockOwnedCustomerFor } from './ownership-command-checks.ts';
+import { alreadyOwner, unknownAssignee } from './ownership-problems.ts';
+import { assignableUser } from './ownership-standing.ts';
 
 export const sharing = { en: 'change who collaborates on this customer', 'zh-CN': '更改该客户的协同人' };
 
@@ -28,14 +27,9 @@ export async function addCollaborator(
 ): Promise<CustomerView> {
   return runCommand(orm, origin, async (context) => {
     const { em } = context;
-    const customer = await lockedVisibleCustomer(em, caller, id);
-    if (customer.ownership === 'pool') throw customerInPool();
-    const standing = await ownershipStandingOf(em, caller, customer);
-    if (standing !== 'admin' && standing !== 'teamManager' && standing !== 'primaryOwner') throw notOwnerOrManager(sharing);
-    const definitions = await requireStagePermission(em, caller, customer, 'share', sharing);
+    const { customer, definitions, owners: current } = await lockOwnedCustomerFor(em, caller, id, 'share', sharing);
     const collaborator = await assignableUser(em, caller, body.userId);
     if (collaborator === undefined) throw unknownAssignee('/userId', body.userId);
-    const current = await em.find(CustomerOwner, { customerId: id }, { orderBy: { role: 'desc', since: 'asc' } });
     if (current.some((owner) => owner.userId === collaborator.id)) throw alreadyOwner(collaborator.id);
 
     const owners: OwnerSeat[] = [

@@ -3,13 +3,10 @@ import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { customerAccessOf, customerView } from '../customers/customer-access.ts';
-import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import type { CustomerView } from '../customers/customer-view.schema.ts';
 import { changeOwners } from './change-owners.ts';
 import type { OwnershipReasonBody } from './ownership-bodies.schema.ts';
-import { lockedVisibleCustomer, requireStagePermission } from './ownership-command-checks.ts';
-import { customerInPool, notOwnerOrManager } from './ownership-problems.ts';
-import { ownershipStandingOf } from './ownership-standing.ts';
+import { lockOwnedCustomerFor } from './ownership-command-checks.ts';
 
 const releasing = { en: 'release this customer to the pool', 'zh-CN': '将该客户释放到公海' };
 
@@ -26,12 +23,7 @@ export async function releaseCustomer(
 ): Promise<CustomerView> {
   return runCommand(orm, origin, async (context) => {
     const { em } = context;
-    const customer = await lockedVisibleCustomer(em, caller, id);
-    if (customer.ownership === 'pool') throw customerInPool();
-    const standing = await ownershipStandingOf(em, caller, customer);
-    if (standing !== 'admin' && standing !== 'primaryOwner' && standing !== 'teamManager') throw notOwnerOrManager(releasing);
-    const definitions = await requireStagePermission(em, caller, customer, 'release', releasing);
-    const owners = await em.find(CustomerOwner, { customerId: id }, { orderBy: { role: 'desc', since: 'asc' } });
+    const { customer, definitions, owners } = await lockOwnedCustomerFor(em, caller, id, 'release', releasing);
     const after = await changeOwners(context, customer, {
       owners: [],
       teamId: null,

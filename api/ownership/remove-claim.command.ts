@@ -3,14 +3,11 @@ import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { customerAccessOf, customerView } from '../customers/customer-access.ts';
-import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import type { CustomerView } from '../customers/customer-view.schema.ts';
 import { changeOwners } from './change-owners.ts';
 import { noticeOwners } from './owner-notices.ts';
 import type { OwnershipReasonBody } from './ownership-bodies.schema.ts';
-import { lockedVisibleCustomer, requireStagePermission } from './ownership-command-checks.ts';
-import { customerInPool, notOwnerOrManager } from './ownership-problems.ts';
-import { ownershipStandingOf } from './ownership-standing.ts';
+import { lockOwnedCustomerFor } from './ownership-command-checks.ts';
 
 const removing = { en: 'remove the claim on this customer', 'zh-CN': '去掉该客户的占有' };
 
@@ -28,12 +25,7 @@ export async function removeClaim(
 ): Promise<CustomerView> {
   return runCommand(orm, origin, async (context) => {
     const { em } = context;
-    const customer = await lockedVisibleCustomer(em, caller, id);
-    if (customer.ownership === 'pool') throw customerInPool();
-    const standing = await ownershipStandingOf(em, caller, customer);
-    if (standing !== 'admin' && standing !== 'teamManager' && standing !== 'primaryOwner') throw notOwnerOrManager(removing);
-    const definitions = await requireStagePermission(em, caller, customer, 'assign', removing);
-    const owners = await em.find(CustomerOwner, { customerId: id }, { orderBy: { role: 'desc', since: 'asc' } });
+    const { customer, definitions, owners } = await lockOwnedCustomerFor(em, caller, id, 'assign', removing);
     const after = await changeOwners(context, customer, {
       owners: [],
       teamId: null,

@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { availableTransitions } from '../../engine/machines/index.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
-import type { CustomerAction } from '../customers/customer-actions.query.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
 import { machineActorOf, personActor } from './event-actor.ts';
+import type { RecordAction } from './record-action.schema.ts';
 import type { MachineRecordRow, RecordEventAdapter } from './record-event-adapter.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function recordActions<Row extends MachineRecordRow>(
   caller: SignedIn,
   id: number,
   now: Date,
-): Promise<CustomerAction[] | undefined> {
+): Promise<RecordAction[] | undefined> {
   const em = orm.em.fork();
   const actor = personActor(caller);
   const row = await adapter.loadVisible(em, actor, id, false);

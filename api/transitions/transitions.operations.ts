@@ -1,5 +1,6 @@
 import { customersTag, ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
 import { defineOperation } from '../http/operation.ts';
+import { recordActionSchema } from './record-action.schema.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from './record-event-bodies.schema.ts';
 
 export const fireCustomerEventOperation = defineOperation({
@@ -21,4 +22,17 @@ export const fireCustomerEventOperation = defineOperation({
     ...eventProblems,
     404: '`not-found`: no such customer, or not one your role may see (the answer does not tell which).',
   },
+});
+
+export const listCustomerActionsOperation = defineOperation({
+  operationId: 'listCustomerActions',
+  method: 'get',
+  path: '/customers/:id/actions',
+  summary: { en: 'The buttons of the customer’s stage', 'zh-CN': '客户当前阶段可执行的操作' },
+  description: 'From the definition version the customer runs on, judged for you now: available or not, and why not.',
+  tags: [customersTag],
+  auth: 'session',
+  params: { type: 'object', properties: { id: { type: 'string', description: 'the customer’s id' } }, required: ['id'] },
+  responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: recordActionSchema } } },
+  problems: { 404: '`not-found`: no such customer, or not one your role may see (the answer does not tell which).' },
 });

@@ -9,9 +9,10 @@ import { opportunityCustomerLinks } from '../opportunities/opportunity-customer-
 import { customerEventAdapter } from './customer-event-adapter.ts';
 import { personActor } from './event-actor.ts';
 import { fireRecordEventCommand } from './fire-record-event.command.ts';
-import { fireCustomerEventOperation } from './transitions.operations.ts';
+import { recordActions } from './record-actions.query.ts';
+import { fireCustomerEventOperation, listCustomerActionsOperation } from './transitions.operations.ts';
 
-/** Customers move through their machine only here: POST /api/customers/:id/events. */
+/** Customers move through their machine only here (POST /api/customers/:id/events); their buttons come from it too. */
 export function transitionsRouter(orm: MikroORM): Router {
   const router = Router();
   const signedIn = requireSession(orm);
@@ -25,6 +26,13 @@ export function transitionsRouter(orm: MikroORM): Router {
       reactions: opportunityCustomerLinks,
     });
     response.set('ETag', `"${fired.version}"`).json(fired);
+  });
+
+  route(router, listCustomerActionsOperation, signedIn, async ({ params }, _request, response) => {
+    const id = recordId(params.id, noSuchCustomer);
+    const actions = await recordActions(orm, customerEventAdapter, signedInOf(response), id, new Date());
+    if (actions === undefined) throw noSuchCustomer(id);
+    response.json(actions);
   });
 
   return router;
