@@ -28,6 +28,27 @@ function relatedTable(catalogue: FactCatalogue['facts'][number]): string | undef
   return source.kind === 'countToday' || source.kind === 'exists' ? source.table : undefined;
 }
 
+// Tables are only ever added (by migrations), so one found is remembered per database (per ORM configuration);
+// only those not found yet are looked up again.
+const presentTableCaches = new WeakMap<object, Set<string>>();
+
+async function presentTables(em: EntityManager, tables: readonly string[]): Promise<ReadonlySet<string>> {
+  let present = presentTableCaches.get(em.config);
+  if (present === undefined) {
+    present = new Set();
+    presentTableCaches.set(em.config, present);
+  }
+  const unknown = tables.filter((table) => !present.has(table));
+  if (unknown.length > 0) {
+    const found = await em.execute<Array<{ name: string }>>(
+      'select t.name from jsonb_array_elements_text(?::jsonb) as t(name) where to_regclass(t.name) is not null',
+      [JSON.stringify(unknown)],
+    );
+    for (const row of found) present.add(row.name);
+  }
+  return present;
+}
+
 /**
  * The customer as the machine's guards see it: its row plus each aggregate the catalogue names (claims today, an
  * open opportunity), computed by the same SQL the rule sweeps use. Facts over tables a later migration brings
@@ -39,17 +60,7 @@ export async function loadCustomerFactRow(
   customerId: number,
   context: EvaluationContext,
 ): Promise<FactRow | undefined> {
-  const tables = [...new Set(catalogue.facts.map(relatedTable).filter((table) => table !== undefined))];
-  const present = new Set(
-    tables.length === 0
-      ? []
-      : (
-          await em.execute<Array<{ name: string }>>(
-            'select t.name from jsonb_array_elements_text(?::jsonb) as t(name) where to_regclass(t.name) is not null',
-            [JSON.stringify(tables)],
-          )
-        ).map((row) => row.name),
-  );
+  const present = await presentTables(em, [...new Set(catalogue.facts.map(relatedTable).filter((table) => table !== undefined))]);
   const usable: FactCatalogue = {
     ...catalogue,
     facts: catalogue.facts.filter((fact) => {

@@ -22,10 +22,16 @@ interface VersionRow {
   version: number;
 }
 
-// Published versions never change, so a document is read once per database (per ORM configuration) and the same
-// object is handed out after that; the engine compiles a machine once per object.
+// Published versions never change, so a version's row and document are read once per database (per ORM
+// configuration) and the same object is handed out after that; the engine compiles a machine once per object.
+const versionCaches = new WeakMap<object, Map<string, VersionRow>>();
 const documentCaches = new WeakMap<object, Map<string, unknown>>();
 const bundleCaches = new WeakMap<object, Map<string, RecordDefinitions>>();
+// Which version is the latest does change (a template install publishes new ones), so that pointer is only kept for
+// a moment: a publish in this process clears it at once (forgetLatestVersions), one in another process shows within
+// this long. Hot paths such as firing events would otherwise read it several times a request.
+const latestVersionTtlMs = 2_000;
+const latestCaches = new WeakMap<object, Map<string, { row: VersionRow | undefined; readAt: number }>>();
 
 function cacheOf<T>(caches: WeakMap<object, Map<string, T>>, em: EntityManager): Map<string, T> {
   let cache = caches.get(em.config);
@@ -46,11 +52,45 @@ async function documentOf<T>(em: EntityManager, row: VersionRow): Promise<T> {
 }
 
 async function latestVersion(em: EntityManager, kind: string, key: string): Promise<VersionRow | undefined> {
+  const cache = cacheOf(latestCaches, em);
+  const cacheKey = `${kind}:${key}`;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined && Date.now() - cached.readAt < latestVersionTtlMs) return cached.row;
+  const readAt = Date.now();
   const rows = await em.execute<VersionRow[]>(
     'select id::int as id, key, version from definition_version where kind = ? and key = ? order by version desc limit 1',
     [kind, key],
   );
+  cache.set(cacheKey, { row: rows[0], readAt });
   return rows[0];
+}
+
+async function machineVersion(em: EntityManager, ref: { key: string; version: number }): Promise<VersionRow | undefined> {
+  const cache = cacheOf(versionCaches, em);
+  const cacheKey = `${ref.key}@${ref.version}`;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const [row] = await em.execute<VersionRow[]>(
+    "select id::int as id, key, version from definition_version where kind = 'machine' and key = ? and version = ?",
+    [ref.key, ref.version],
+  );
+  if (row !== undefined) cache.set(cacheKey, row);
+  return row;
+}
+
+// Read every time: a new record starts on the machine published last, even one published a moment ago.
+async function latestMachine(em: EntityManager, entity: EntityName): Promise<VersionRow | undefined> {
+  const [row] = await em.execute<VersionRow[]>(
+    `select id::int as id, key, version from definition_version
+     where kind = 'machine' and document->>'entity' = ? order by published_at desc, id desc limit 1`,
+    [entity],
+  );
+  return row;
+}
+
+/** Call after publishing definitions through `em`'s ORM: the next read of a latest version goes to the database. */
+export function forgetLatestVersions(em: EntityManager): void {
+  latestCaches.delete(em.config);
 }
 
 function noMachinePublished(entity: EntityName): HttpProblem {
@@ -75,18 +115,7 @@ export async function recordDefinitions(
   entity: EntityName,
   machineRef?: { key: string; version: number },
 ): Promise<RecordDefinitions> {
-  const machineRows =
-    machineRef === undefined
-      ? await em.execute<VersionRow[]>(
-          `select id::int as id, key, version from definition_version
-           where kind = 'machine' and document->>'entity' = ? order by published_at desc, id desc limit 1`,
-          [entity],
-        )
-      : await em.execute<VersionRow[]>(
-          "select id::int as id, key, version from definition_version where kind = 'machine' and key = ? and version = ?",
-          [machineRef.key, machineRef.version],
-        );
-  const machineRow = machineRows[0];
+  const machineRow = machineRef === undefined ? await latestMachine(em, entity) : await machineVersion(em, machineRef);
   if (machineRow === undefined) throw noMachinePublished(entity);
   const [fieldsRow, catalogueRow] = [await latestVersion(em, 'fieldDefinitions', entity), await latestVersion(em, 'factCatalogue', entity)];
 

@@ -7,6 +7,7 @@ import { validateTemplateDefinitions } from '../../engine/templates/validate-tem
 import type { Problem } from '../../engine/validation/problem.ts';
 import { compileSchemaCheck, schemaProblems } from '../../engine/validation/schema-validator.ts';
 import { createDemoCustomers, readDemoCustomers } from '../customers/demo-customers.ts';
+import { forgetLatestVersions } from '../customers/published-definitions.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { createDemoUsers, hashDemoPasswords, readDemoUsers } from '../users/demo-users.ts';
 import { installRole } from '../users/install-role.ts';
@@ -86,36 +87,41 @@ export async function installTemplate(orm: MikroORM, templateDir: string, option
   const demoPasswordHashes = demoUsers === undefined ? undefined : await hashDemoPasswords(demoUsers);
   const demoCustomers = await readTemplateDemoCustomers(templateDir, manifest);
 
-  return orm.em.fork().transactional(async (em) => {
-    // The unique key on template_key makes a concurrent second installer fail instead of installing twice.
-    if (await em.count(TemplateInstallation, { templateKey: manifest.key })) {
-      return { installed: false, reason: 'already-installed' } as const;
-    }
-    for (const { entry, document } of documents) {
-      if (entry.kind === 'role') {
-        // Roles are live settings an admin edits, with their own table; users point at them by key.
-        await installRole(em, document as RoleDocument);
-        continue;
+  // A rolled-back install may have been read inside its own transaction, so the latest versions are forgotten either way.
+  try {
+    return await orm.em.fork().transactional(async (em) => {
+      // The unique key on template_key makes a concurrent second installer fail instead of installing twice.
+      if (await em.count(TemplateInstallation, { templateKey: manifest.key })) {
+        return { installed: false, reason: 'already-installed' } as const;
       }
-      const latest = await em.findOne(
-        DefinitionVersion,
-        { kind: entry.kind, key: entry.key },
-        { orderBy: { version: 'desc' }, fields: ['version'] },
-      );
-      em.create(DefinitionVersion, {
-        kind: entry.kind,
-        key: entry.key,
-        version: (latest?.version ?? 0) + 1,
-        document,
-        source: `template:${manifest.key}@${manifest.version}`,
-      });
-    }
-    await em.flush();
-    const demoUsersCreated =
-      demoUsers === undefined || demoPasswordHashes === undefined ? 0 : await createDemoUsers(em, demoUsers, demoPasswordHashes, options.timeZone);
-    const demoCustomersCreated = demoCustomers === undefined ? 0 : await createDemoCustomers(em, demoCustomers, new Date(), options.timeZone);
-    em.create(TemplateInstallation, { templateKey: manifest.key, templateVersion: manifest.version });
-    await em.flush();
-    return { installed: true, definitions: documents.length, demoUsers: demoUsersCreated, demoCustomers: demoCustomersCreated } as const;
-  });
+      for (const { entry, document } of documents) {
+        if (entry.kind === 'role') {
+          // Roles are live settings an admin edits, with their own table; users point at them by key.
+          await installRole(em, document as RoleDocument);
+          continue;
+        }
+        const latest = await em.findOne(
+          DefinitionVersion,
+          { kind: entry.kind, key: entry.key },
+          { orderBy: { version: 'desc' }, fields: ['version'] },
+        );
+        em.create(DefinitionVersion, {
+          kind: entry.kind,
+          key: entry.key,
+          version: (latest?.version ?? 0) + 1,
+          document,
+          source: `template:${manifest.key}@${manifest.version}`,
+        });
+      }
+      await em.flush();
+      const demoUsersCreated =
+        demoUsers === undefined || demoPasswordHashes === undefined ? 0 : await createDemoUsers(em, demoUsers, demoPasswordHashes, options.timeZone);
+      const demoCustomersCreated = demoCustomers === undefined ? 0 : await createDemoCustomers(em, demoCustomers, new Date(), options.timeZone);
+      em.create(TemplateInstallation, { templateKey: manifest.key, templateVersion: manifest.version });
+      await em.flush();
+      return { installed: true, definitions: documents.length, demoUsers: demoUsersCreated, demoCustomers: demoCustomersCreated } as const;
+    });
+  } finally {
+    forgetLatestVersions(orm.em);
+  }
 }
