@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RoleDocument } from '../../definitions/role.schema.ts';
 import type { Locale } from '../../engine/validation/problem.ts';
+import { boundQuery } from '../database/bound-query.ts';
 import { effectiveRole, type EffectiveRole } from '../users/effective-role.ts';
 import { UserSession } from './session.entity.ts';
 import { lastSeenWriteIntervalMs, sessionIdleMs } from './session-lifetime.ts';
@@ -40,13 +41,14 @@ interface SignedInRow {
  * a deactivated user takes effect on the very next request.
  */
 export async function loadSignedIn(em: EntityManager, token: string, now: Date = new Date()): Promise<SignedIn | undefined> {
-  const [row] = await em.execute<SignedInRow[]>(
+  const [row] = await boundQuery<SignedInRow>(
+    em,
     `select s.id as session_id, s.last_seen_at, u.id, u.login, u.display_name, u.email, u.team_id, u.time_zone, u.locale,
             r.document as role_document
      from user_session s
      join app_user u on u.id = s.user_id and u.active
      join role r on r.key = u.role_key
-     where s.id = ? and s.expires_at > ? and s.last_seen_at > ?`,
+     where s.id = $1 and s.expires_at > $2 and s.last_seen_at > $3`,
     [sessionIdOf(token), now, new Date(now.getTime() - sessionIdleMs)],
   );
   if (row === undefined) return undefined;

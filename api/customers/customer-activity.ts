@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundQuery } from '../database/bound-query.ts';
 
 /** The counters a customer's activity moves: what contact records (and, later, deals) write. */
 export interface CustomerActivity {
@@ -16,7 +17,7 @@ const columns = { lastContactAt: 'last_contact_at', callCount: 'call_count', nex
 export async function setCustomerActivity(em: EntityManager, customerId: number, activity: CustomerActivity): Promise<void> {
   const entries = Object.entries(activity).filter(([, value]) => value !== undefined) as Array<[keyof CustomerActivity, Date | number | null]>;
   if (entries.length === 0) return;
-  const assignments = entries.map(([key]) => `${columns[key]} = ?${key === 'callCount' ? '::int' : '::timestamptz'}`);
+  const assignments = entries.map(([key], index) => `${columns[key]} = $${index + 1}${key === 'callCount' ? '::int' : '::timestamptz'}`);
   const values = entries.map(([, value]) => (value instanceof Date ? value.toISOString() : value));
-  await em.execute(`update customer set ${assignments.join(', ')} where id = ?`, [...values, customerId]);
+  await boundQuery(em, `update customer set ${assignments.join(', ')} where id = $${values.length + 1}`, [...values, customerId]);
 }

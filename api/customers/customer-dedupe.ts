@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { pointer, problem, type Problem } from '../../engine/validation/problem.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import type { CustomerScope } from './customer-visibility.ts';
@@ -35,7 +36,7 @@ export async function lockDedupeKeys(em: EntityManager, keys: DedupeKeys): Promi
     ...(keys.phoneNormalized === null ? [] : [`customer:phone:${keys.phoneNormalized}`]),
     ...keys.keywordKeys.map((key) => `customer:keyword:${key}`),
   ].sort();
-  for (const name of names) await em.execute('select pg_advisory_xact_lock(hashtext(?))', [name]);
+  for (const name of names) await boundQuery(em, 'select pg_advisory_xact_lock(hashtext($1))', [name]);
 }
 
 export interface DuplicateMatch {
@@ -54,19 +55,22 @@ export async function findDuplicates(
   scope: CustomerScope,
   exceptId: number | null,
 ): Promise<DuplicateMatch[]> {
-  const visible = customerScopeSql(scope);
-  const keywords = JSON.stringify(keys.keywordKeys);
-  const rows = await em.execute<
-    Array<{ id: number; name: string; visible: boolean; phone: boolean | null; name_matches: boolean; keywords: string[] }>
-  >(
-    `select c.id::int as id, c.name, ${visible.sql} as visible,
-            c.phone_normalized = ? as phone, c.name_key = ? as name_matches,
-            array(select unnest(c.keyword_keys) intersect select jsonb_array_elements_text(?::jsonb)) as keywords
+  const bind = new BindParams();
+  const visible = customerScopeSql(scope, bind);
+  const phone = bind.add(keys.phoneNormalized);
+  const nameKey = bind.add(keys.nameKey);
+  const keywords = bind.add(JSON.stringify(keys.keywordKeys));
+  const exceptIdParam = bind.add(exceptId ?? 0);
+  const rows = await boundQuery<{ id: number; name: string; visible: boolean; phone: boolean | null; name_matches: boolean; keywords: string[] }>(
+    em,
+    `select c.id::int as id, c.name, ${visible} as visible,
+            c.phone_normalized = ${phone}::text as phone, c.name_key = ${nameKey}::text as name_matches,
+            array(select unnest(c.keyword_keys) intersect select jsonb_array_elements_text(${keywords}::jsonb)) as keywords
      from customer c
-     where c.deleted_at is null and c.id <> ?
-       and (c.phone_normalized = ? or c.name_key = ? or c.keyword_keys && array(select jsonb_array_elements_text(?::jsonb)))
+     where c.deleted_at is null and c.id <> ${exceptIdParam}
+       and (c.phone_normalized = ${phone}::text or c.name_key = ${nameKey}::text or c.keyword_keys && array(select jsonb_array_elements_text(${keywords}::jsonb)))
      order by c.id limit 5`,
-    [...visible.params, keys.phoneNormalized, keys.nameKey, keywords, exceptId ?? 0, keys.phoneNormalized, keys.nameKey, keywords],
+    bind.values,
   );
   return rows.map((row) => ({
     id: row.id,

@@ -1,27 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
 import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import { compileFactRowSelect, type EvaluationContext, type FactRow } from '../../engine/conditions/index.ts';
-
-/** A list as PostgreSQL's array text (`{"a","b"}`), which the engine's `::text[]` cast reads back. */
-function arrayLiteral(items: readonly unknown[]): string {
-  const element = (item: unknown) => (item === null ? 'NULL' : `"${String(item).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
-  return `{${items.map(element).join(',')}}`;
-}
-
-/**
- * The engine writes its SQL with `$n` placeholders (reusing one for the clock); MikroORM's `execute` binds `?`
- * placeholders in order and would spread a list into several values. Each `$n` becomes a `?` with its value
- * repeated, lists as array text, so the values still never enter the SQL text.
- */
-export function toQuestionMarkParams(sql: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = values[Number(n) - 1];
-    params.push(Array.isArray(value) ? arrayLiteral(value) : value);
-    return '?';
-  });
-  return { sql: text, params };
-}
 
 function relatedTable(catalogue: FactCatalogue['facts'][number]): string | undefined {
   const { source } = catalogue;
@@ -40,8 +20,9 @@ async function presentTables(em: EntityManager, tables: readonly string[]): Prom
   }
   const unknown = tables.filter((table) => !present.has(table));
   if (unknown.length > 0) {
-    const found = await em.execute<Array<{ name: string }>>(
-      'select t.name from jsonb_array_elements_text(?::jsonb) as t(name) where to_regclass(t.name) is not null',
+    const found = await boundQuery<{ name: string }>(
+      em,
+      'select t.name from jsonb_array_elements_text($1::jsonb) as t(name) where to_regclass(t.name) is not null',
       [JSON.stringify(unknown)],
     );
     for (const row of found) present.add(row.name);
@@ -69,7 +50,8 @@ export async function loadCustomerFactRow(
     }),
   };
   const select = compileFactRowSelect(usable, { context, tableAlias: 'c' });
-  const query = toQuestionMarkParams(`select ${select.sql} from customer as c where c.id = ? and c.deleted_at is null`, [...select.params]);
-  const rows = await em.execute<FactRow[]>(query.sql, [...query.params, customerId]);
+  const bind = new BindParams(select.params);
+  const sql = `select ${select.sql} from customer as c where c.id = ${bind.add(customerId)} and c.deleted_at is null`;
+  const rows = await boundQuery<FactRow>(em, sql, bind.values);
   return rows[0];
 }

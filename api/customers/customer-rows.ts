@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
 import type { CustomerRow } from './customer-document.ts';
 import { customerScopeSql, type CustomerScope } from './customer-visibility.ts';
 import { Customer } from './customer.entity.ts';
@@ -16,15 +17,18 @@ function livenessSql(liveness: Liveness): string {
 export async function visibleCustomerRows(
   em: EntityManager,
   scope: CustomerScope,
-  options: { liveness: Liveness; where?: { sql: string; params: unknown[] }; limit?: number; lock?: boolean },
+  options: { liveness: Liveness; where?: (bind: BindParams) => string; limit?: number; lock?: boolean },
 ): Promise<CustomerRow[]> {
-  const visible = customerScopeSql(scope);
-  const where = options.where ?? { sql: 'true', params: [] };
-  const rows = await em.execute<Array<Record<string, unknown>>>(
+  const bind = new BindParams();
+  const visible = customerScopeSql(scope, bind);
+  const where = options.where?.(bind) ?? 'true';
+  const limit = options.limit === undefined ? '' : `limit ${bind.add(options.limit)}`;
+  const rows = await boundQuery<Record<string, unknown>>(
+    em,
     `select c.* from customer c
-     where ${livenessSql(options.liveness)} and ${visible.sql} and (${where.sql})
-     order by c.id desc ${options.limit === undefined ? '' : 'limit ?'} ${options.lock === true ? 'for update of c' : ''}`,
-    [...visible.params, ...where.params, ...(options.limit === undefined ? [] : [options.limit])],
+     where ${livenessSql(options.liveness)} and ${visible} and (${where})
+     order by c.id desc ${limit} ${options.lock === true ? 'for update of c' : ''}`,
+    bind.values,
   );
   return rows.map((row) => em.map(Customer, row));
 }
@@ -37,6 +41,6 @@ export async function visibleCustomer(
   liveness: Liveness,
   lock = false,
 ): Promise<CustomerRow | undefined> {
-  const [row] = await visibleCustomerRows(em, scope, { liveness, where: { sql: 'c.id = ?', params: [id] }, lock });
+  const [row] = await visibleCustomerRows(em, scope, { liveness, where: (bind) => `c.id = ${bind.add(id)}`, lock });
   return row;
 }

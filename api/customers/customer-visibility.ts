@@ -1,4 +1,5 @@
 import type { SignedIn } from '../auth/signed-in.ts';
+import type { BindParams } from '../database/bound-query.ts';
 
 /**
  * Which customers a caller sees, from their role's record visibility: `all` every one; `team` the pool plus those
@@ -16,21 +17,15 @@ export function customerScopeOf({ user, role }: SignedIn): CustomerScope {
   return { kind: 'own', userId: user.id };
 }
 
-/** A SQL condition on the customer alias `c` for the scope, with its parameters (never spliced in). */
-export function customerScopeSql(scope: CustomerScope): { sql: string; params: unknown[] } {
+/** A SQL condition on the customer alias `c` for the scope; its values are bound through `bind` (never spliced in). */
+export function customerScopeSql(scope: CustomerScope, bind: BindParams): string {
   switch (scope.kind) {
     case 'all':
-      return { sql: 'true', params: [] };
+      return 'true';
     case 'team':
-      return {
-        sql: `(c.ownership = 'pool' or exists (select 1 from customer_owner co join app_user u on u.id = co.user_id
-               where co.customer_id = c.id and (co.user_id = ? or u.team_id = ?)))`,
-        params: [scope.userId, scope.teamId],
-      };
+      return `(c.ownership = 'pool' or exists (select 1 from customer_owner co join app_user u on u.id = co.user_id
+               where co.customer_id = c.id and (co.user_id = ${bind.add(scope.userId)} or u.team_id = ${bind.add(scope.teamId)})))`;
     case 'own':
-      return {
-        sql: `(c.ownership = 'pool' or exists (select 1 from customer_owner co where co.customer_id = c.id and co.user_id = ?))`,
-        params: [scope.userId],
-      };
+      return `(c.ownership = 'pool' or exists (select 1 from customer_owner co where co.customer_id = c.id and co.user_id = ${bind.add(scope.userId)}))`;
   }
 }

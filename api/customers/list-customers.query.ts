@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignedIn } from '../auth/signed-in.ts';
+import type { BindParams } from '../database/bound-query.ts';
 import { customerAccessOf, customerView } from './customer-access.ts';
 import type { CustomerView } from './customer-view.schema.ts';
 import type { ListCustomersQuery, PageQuery } from './customer-bodies.schema.ts';
@@ -26,24 +27,20 @@ function likePattern(text: string): string {
  * `q` looks in the name, the phone number and the keywords — but only in those the caller may read unmasked, so a
  * search cannot be used to find out a number the role only sees as 138****5678.
  */
-function searchCondition(q: string, access: RecordFieldAccess): { sql: string; params: unknown[] } {
+function searchCondition(q: string, access: RecordFieldAccess, bind: BindParams): string {
   const parts: string[] = [];
-  const params: unknown[] = [];
   const key = dedupeKeyOf(q);
   if (key !== '' && mayReadPlain(access, 'name')) {
-    parts.push("c.name_key like ? escape '\\'");
-    params.push(likePattern(key));
+    parts.push(`c.name_key like ${bind.add(likePattern(key))} escape '\\'`);
   }
   const digits = q.replace(/\D/g, '');
   if (digits.length >= 3 && mayReadPlain(access, 'phone')) {
-    parts.push("c.phone_normalized like ? escape '\\'");
-    params.push(likePattern(digits));
+    parts.push(`c.phone_normalized like ${bind.add(likePattern(digits))} escape '\\'`);
   }
   if (key !== '' && mayReadPlain(access, 'keywords')) {
-    parts.push("exists (select 1 from unnest(c.keyword_keys) as k(key) where k.key like ? escape '\\')");
-    params.push(likePattern(key));
+    parts.push(`exists (select 1 from unnest(c.keyword_keys) as k(key) where k.key like ${bind.add(likePattern(key))} escape '\\')`);
   }
-  return parts.length === 0 ? { sql: 'false', params: [] } : { sql: `(${parts.join(' or ')})`, params };
+  return parts.length === 0 ? 'false' : `(${parts.join(' or ')})`;
 }
 
 async function page(
@@ -54,31 +51,16 @@ async function page(
 ): Promise<Page<CustomerView>> {
   const em = orm.em.fork();
   const access = customerAccessOf(caller.role, await publishedFields(em, 'customer'));
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (query.ownership !== undefined) {
-    conditions.push('c.ownership = ?');
-    params.push(query.ownership);
-  }
-  if (query.stage !== undefined) {
-    conditions.push('c.stage = ?');
-    params.push(query.stage);
-  }
-  if (query.q !== undefined) {
-    const search = searchCondition(query.q, access);
-    conditions.push(search.sql);
-    params.push(...search.params);
-  }
-  if (query.cursor !== undefined) {
-    conditions.push('c.id < ?');
-    params.push(query.cursor);
-  }
+  const where = (bind: BindParams): string => {
+    const conditions: string[] = [];
+    if (query.ownership !== undefined) conditions.push(`c.ownership = ${bind.add(query.ownership)}`);
+    if (query.stage !== undefined) conditions.push(`c.stage = ${bind.add(query.stage)}`);
+    if (query.q !== undefined) conditions.push(searchCondition(query.q, access, bind));
+    if (query.cursor !== undefined) conditions.push(`c.id < ${bind.add(query.cursor)}`);
+    return conditions.length === 0 ? 'true' : conditions.join(' and ');
+  };
   const limit = query.limit ?? defaultLimit;
-  const rows = await visibleCustomerRows(em, customerScopeOf(caller), {
-    liveness,
-    where: { sql: conditions.length === 0 ? 'true' : conditions.join(' and '), params },
-    limit: limit + 1,
-  });
+  const rows = await visibleCustomerRows(em, customerScopeOf(caller), { liveness, where, limit: limit + 1 });
   const shown = rows.slice(0, limit);
   const documents = await customerDocuments(em, shown);
   return {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundQuery } from '../database/bound-query.ts';
 import { defaultFactCatalogues } from '../../definitions/defaults/facts/default-fact-catalogues.ts';
 import type { EntityName } from '../../definitions/entity.schema.ts';
 import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
@@ -46,7 +47,7 @@ async function documentOf<T>(em: EntityManager, row: VersionRow): Promise<T> {
   const cache = cacheOf(documentCaches, em);
   const cached = cache.get(String(row.id));
   if (cached !== undefined) return cached as T;
-  const [loaded] = await em.execute<Array<{ document: T }>>('select document from definition_version where id = ?', [row.id]);
+  const [loaded] = await boundQuery<{ document: T }>(em, 'select document from definition_version where id = $1', [row.id]);
   cache.set(String(row.id), loaded!.document);
   return loaded!.document;
 }
@@ -57,8 +58,9 @@ async function latestVersion(em: EntityManager, kind: string, key: string): Prom
   const cached = cache.get(cacheKey);
   if (cached !== undefined && Date.now() - cached.readAt < latestVersionTtlMs) return cached.row;
   const readAt = Date.now();
-  const rows = await em.execute<VersionRow[]>(
-    'select id::int as id, key, version from definition_version where kind = ? and key = ? order by version desc limit 1',
+  const rows = await boundQuery<VersionRow>(
+    em,
+    'select id::int as id, key, version from definition_version where kind = $1 and key = $2 order by version desc limit 1',
     [kind, key],
   );
   cache.set(cacheKey, { row: rows[0], readAt });
@@ -70,8 +72,9 @@ async function machineVersion(em: EntityManager, ref: { key: string; version: nu
   const cacheKey = `${ref.key}@${ref.version}`;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const [row] = await em.execute<VersionRow[]>(
-    "select id::int as id, key, version from definition_version where kind = 'machine' and key = ? and version = ?",
+  const [row] = await boundQuery<VersionRow>(
+    em,
+    "select id::int as id, key, version from definition_version where kind = 'machine' and key = $1 and version = $2",
     [ref.key, ref.version],
   );
   if (row !== undefined) cache.set(cacheKey, row);
@@ -80,9 +83,10 @@ async function machineVersion(em: EntityManager, ref: { key: string; version: nu
 
 // Read every time: a new record starts on the machine published last, even one published a moment ago.
 async function latestMachine(em: EntityManager, entity: EntityName): Promise<VersionRow | undefined> {
-  const [row] = await em.execute<VersionRow[]>(
+  const [row] = await boundQuery<VersionRow>(
+    em,
     `select id::int as id, key, version from definition_version
-     where kind = 'machine' and document->>'entity' = ? order by published_at desc, id desc limit 1`,
+     where kind = 'machine' and document->>'entity' = $1 order by published_at desc, id desc limit 1`,
     [entity],
   );
   return row;

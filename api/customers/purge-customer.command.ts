@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
+import { boundQuery } from '../database/bound-query.ts';
 import { customerDocuments } from './customer-owners.ts';
 import { noSuchDeletedCustomer } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
@@ -19,10 +20,11 @@ export async function purgeCustomer(orm: MikroORM, origin: CommandOrigin, caller
     const customer = await visibleCustomer(em, customerScopeOf(caller), id, 'deleted', true);
     if (customer === undefined) throw noSuchDeletedCustomer(id);
     const [before] = await customerDocuments(em, [customer]);
-    const [counts] = await em.execute<Array<{ contacts: number; records: number }>>(
-      `select (select count(*)::int from contact where customer_id = ?) as contacts,
-              (select count(*)::int from contact_record where customer_id = ?) as records`,
-      [id, id],
+    const [counts] = await boundQuery<{ contacts: number; records: number }>(
+      em,
+      `select (select count(*)::int from contact where customer_id = $1) as contacts,
+              (select count(*)::int from contact_record where customer_id = $1) as records`,
+      [id],
     );
     await em.nativeDelete(Customer, { id });
     context.audit({

@@ -1,3 +1,4 @@
+import { boundQuery } from '../database/bound-query.ts';
 import type { FiredEvent, TransitionReaction } from '../transitions/fire-record-event.command.ts';
 import { fireRecordEvent } from '../transitions/fire-record-event.command.ts';
 import { customerEventAdapter } from '../transitions/customer-event-adapter.ts';
@@ -34,8 +35,9 @@ export const opportunitySellingMovesCustomer: TransitionReaction = async (contex
 export const customerPauseCascades: TransitionReaction = async (context, taken) => {
   if (taken.entity !== customerEventAdapter.entity) return [];
   if (!started(taken.before.flags.tracking, taken.after.flags.tracking, 'paused')) return [];
-  const open = await context.em.execute<Array<{ id: number }>>(
-    "select id::int as id from opportunity where customer_id = ? and deleted_at is null and status = 'open' order by id",
+  const open = await boundQuery<{ id: number }>(
+    context.em,
+    "select id::int as id from opportunity where customer_id = $1 and deleted_at is null and status = 'open' order by id",
     [taken.row.id],
   );
   const fired: FiredEvent[] = [];

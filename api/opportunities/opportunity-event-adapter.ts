@@ -1,5 +1,5 @@
 import { compileFactRowSelect, type FactRow } from '../../engine/conditions/index.ts';
-import { toQuestionMarkParams } from '../customers/customer-fact-row.ts';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { customerScopeOf } from '../customers/customer-visibility.ts';
 import type { RecordEventAdapter } from '../transitions/record-event-adapter.ts';
 import { noSuchOpportunity } from './opportunity-problems.ts';
@@ -15,8 +15,9 @@ export const opportunityEventAdapter: RecordEventAdapter<OpportunityRow> = {
     visibleOpportunity(em, actor.kind === 'person' ? customerScopeOf(actor.caller) : { kind: 'all' }, id, lock),
   async loadFactRow(em, catalogue, row, context) {
     const select = compileFactRowSelect(catalogue, { context, tableAlias: 'o' });
-    const query = toQuestionMarkParams(`select ${select.sql} from opportunity as o where o.id = ? and o.deleted_at is null`, [...select.params]);
-    const [facts] = await em.execute<FactRow[]>(query.sql, [...query.params, row.id]);
+    const bind = new BindParams(select.params);
+    const sql = `select ${select.sql} from opportunity as o where o.id = ${bind.add(row.id)} and o.deleted_at is null`;
+    const [facts] = await boundQuery<FactRow>(em, sql, bind.values);
     return facts;
   },
   followStage(row, machine, snapshot) {

@@ -3,6 +3,7 @@ import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
+import { boundQuery } from '../database/bound-query.ts';
 import { sharedCustomerReadOnly, stageForbids } from '../customers/customer-problems.ts';
 import { holdsStagePermission } from '../customers/customer-stage.ts';
 import { customerScopeOf } from '../customers/customer-visibility.ts';
@@ -30,7 +31,7 @@ export async function updateOpportunity(
     const row = await visibleOpportunity(em, customerScopeOf(caller), id, true);
     if (row === undefined) throw noSuchOpportunity(id);
     if (row.version !== expectedVersion) throw recordChangedSinceLoaded(row.version);
-    const [customer] = await em.execute<Array<{ ownership: string }>>('select ownership from customer where id = ?', [row.customerId]);
+    const [customer] = await boundQuery<{ ownership: string }>(em, 'select ownership from customer where id = $1', [row.customerId]);
     if (customer?.ownership === 'pool' && !caller.role.permissions.mayEditShared) throw sharedCustomerReadOnly(caller.role.labels);
     const machine = (await recordDefinitions(em, 'opportunity', { key: row.definitionKey, version: row.definitionVersion })).machine.document;
     if (!holdsStagePermission(machine, row.stage, caller.role.key, 'edit')) {

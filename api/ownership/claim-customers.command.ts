@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
+import { boundQuery } from '../database/bound-query.ts';
 import type { CustomerRow } from '../customers/customer-document.ts';
 import { holdsStagePermission } from '../customers/customer-stage.ts';
 import { Customer } from '../customers/customer.entity.ts';
@@ -24,15 +25,17 @@ export async function claimCustomers(orm: MikroORM, origin: CommandOrigin, calle
     // quota that is left; the row locks (taken in id order, so batches never deadlock) let one claimer at a time see
     // a customer in the pool — whoever waited re-reads it afterwards as owned.
     await lockClaimQuota(em, caller.user.id);
-    const rows = await em.execute<Array<Record<string, unknown>>>(
+    const rows = await boundQuery<Record<string, unknown>>(
+      em,
       `select c.* from customer c
-       where c.id in (select (jsonb_array_elements_text(?::jsonb))::bigint) and c.deleted_at is null
+       where c.id in (select (jsonb_array_elements_text($1::jsonb))::bigint) and c.deleted_at is null
        order by c.id for update`,
       [JSON.stringify(body.customerIds)],
     );
     const customers = new Map<number, CustomerRow>(rows.map((row) => em.map(Customer, row)).map((customer) => [customer.id, customer]));
-    const ownedRows = await em.execute<Array<{ customer_id: number }>>(
-      'select customer_id::int as customer_id from customer_owner where user_id = ? and customer_id in (select (jsonb_array_elements_text(?::jsonb))::bigint)',
+    const ownedRows = await boundQuery<{ customer_id: number }>(
+      em,
+      'select customer_id::int as customer_id from customer_owner where user_id = $1 and customer_id in (select (jsonb_array_elements_text($2::jsonb))::bigint)',
       [caller.user.id, JSON.stringify(body.customerIds)],
     );
     const alreadyOwned = new Set(ownedRows.map((row) => row.customer_id));

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundQuery } from '../database/bound-query.ts';
 
 /** What GET /api/me/claim-quota answers and a claim reports: the day's allowance in the claimer's own time zone. */
 export interface ClaimQuota {
@@ -23,7 +24,7 @@ export interface Claimer {
  * dedupe locks' one-key form): nothing else waits on it, unlike a row lock on app_user.
  */
 export async function lockClaimQuota(em: EntityManager, userId: number): Promise<void> {
-  await em.execute("select pg_advisory_xact_lock(hashtext('stagecraft.claim-quota'), (?::bigint % 2147483648)::int)", [userId]);
+  await boundQuery(em, "select pg_advisory_xact_lock(hashtext('stagecraft.claim-quota'), ($1::bigint % 2147483648)::int)", [userId]);
 }
 
 /**
@@ -33,15 +34,16 @@ export async function lockClaimQuota(em: EntityManager, userId: number): Promise
  */
 export async function claimQuotaOf(em: EntityManager, claimer: Claimer, now: Date): Promise<ClaimQuota> {
   const zone = claimer.timeZone;
-  const [row] = await em.execute<Array<{ used: number; resets_at: Date | string }>>(
-    `with today as (select date_trunc('day', ?::timestamptz at time zone ?) as day)
+  const [row] = await boundQuery<{ used: number; resets_at: Date | string }>(
+    em,
+    `with today as (select date_trunc('day', $1::timestamptz at time zone $2::text) as day)
      select (select count(*)::int from ownership_event e
-             where e.owner_id = ? and e.action = 'claim'
-               and e.occurred_at >= (today.day at time zone ?)
-               and e.occurred_at < ((today.day + interval '1 day') at time zone ?)) as used,
-            ((today.day + interval '1 day') at time zone ?) as resets_at
+             where e.owner_id = $3 and e.action = 'claim'
+               and e.occurred_at >= (today.day at time zone $2::text)
+               and e.occurred_at < ((today.day + interval '1 day') at time zone $2::text)) as used,
+            ((today.day + interval '1 day') at time zone $2::text) as resets_at
      from today`,
-    [now.toISOString(), zone, claimer.userId, zone, zone, zone],
+    [now.toISOString(), zone, claimer.userId],
   );
   const used = row?.used ?? 0;
   return {

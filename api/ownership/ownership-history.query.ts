@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignedIn } from '../auth/signed-in.ts';
+import { boundQuery } from '../database/bound-query.ts';
 import type { PageQuery } from '../customers/customer-bodies.schema.ts';
 import { visibleCustomer } from '../customers/customer-rows.ts';
 import { customerScopeOf } from '../customers/customer-visibility.ts';
@@ -22,11 +23,10 @@ export async function ownershipHistory(
   const em = orm.em.fork();
   if ((await visibleCustomer(em, customerScopeOf(caller), customerId, 'any')) === undefined) return undefined;
   const limit = query.limit ?? defaultLimit;
-  const rows = await em.execute<
-    Array<{ id: number; action: OwnershipAction; owner_id: number | null; actor_id: number | null; occurred_at: Date; reason: string | null }>
-  >(
+  const rows = await boundQuery<{ id: number; action: OwnershipAction; owner_id: number | null; actor_id: number | null; occurred_at: Date; reason: string | null }>(
+    em,
     `select id::int as id, action, owner_id::int as owner_id, actor_id::int as actor_id, occurred_at, reason
-     from ownership_event where customer_id = ? and id > ? order by id limit ?`,
+     from ownership_event where customer_id = $1 and id > $2 order by id limit $3`,
     [customerId, query.cursor ?? 0, limit + 1],
   );
   const items = rows.slice(0, limit).map((row) => ({

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundQuery } from '../database/bound-query.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
 import type { CustomerRow } from '../customers/customer-document.ts';
 import { AppUser } from '../users/user.entity.ts';
@@ -19,8 +20,9 @@ export async function ownershipStandingOf(em: EntityManager, caller: SignedIn, c
     const owner = await em.findOne(AppUser, { id: ownerId }, { fields: ['teamId'] });
     if (caller.user.teamId !== null && owner?.teamId === caller.user.teamId) return 'teamManager';
   }
-  const [collaborating] = await em.execute<Array<{ found: number }>>(
-    "select 1 as found from customer_owner where customer_id = ? and user_id = ? and role = 'collaborator'",
+  const [collaborating] = await boundQuery<{ found: number }>(
+    em,
+    "select 1 as found from customer_owner where customer_id = $1 and user_id = $2 and role = 'collaborator'",
     [customer.id, caller.user.id],
   );
   return collaborating === undefined ? 'none' : 'collaborator';

@@ -5,6 +5,7 @@ import type { CommandContext, CommandOrigin } from '../commands/command-context.
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
+import { boundQuery } from '../database/bound-query.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
 import { auditTrace } from './audit-trace.ts';
 import { machineActorOf, timeZoneOf, type EventActor } from './event-actor.ts';
@@ -104,7 +105,7 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
   const before = row.machineSnapshot;
   const beforeDocument = { stage: row.stage, flags: before.flags, version: row.version };
   if (options.keepVersion === true) {
-    await em.execute(`update ${adapter.table} set stage = ?, machine_snapshot = ?::jsonb where id = ?`, [
+    await boundQuery(em, `update ${adapter.table} set stage = $1, machine_snapshot = $2::jsonb where id = $3`, [
       result.snapshot.value,
       JSON.stringify(result.snapshot),
       row.id,

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { boundQuery } from '../database/bound-query.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { UserSession } from '../auth/session.entity.ts';
 import { notFound, validationFailed } from '../http/http-problem.ts';
@@ -26,7 +27,7 @@ export async function updateUser(orm: MikroORM, id: number, expectedVersion: num
   return orm.em.fork().transactional(async (em) => {
     const mayRemoveUserManagement = role !== undefined || fields.active === false;
     // One change of who manages users at a time, so two admins cannot demote each other into having none.
-    if (mayRemoveUserManagement) await em.execute('select pg_advisory_xact_lock(hashtext(?))', ['stagecraft:user-managers']);
+    if (mayRemoveUserManagement) await boundQuery(em, 'select pg_advisory_xact_lock(hashtext($1))', ['stagecraft:user-managers']);
     const user = await em.findOne(AppUser, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (user === null) throw notFound({ en: `There is no user ${id}.`, 'zh-CN': `没有编号为 ${id} 的用户。` });
     if (user.version !== expectedVersion) throw staleVersion(user.version);

