@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { conditionRefSchema, type ConditionReferenceOptions } from './condition-reference.schema.ts';
 import { entitySchema } from './entity.schema.ts';
+import { definitionHeaderProperties } from './definition-header.schema.ts';
 import { localizedTextSchema } from './localized-text.schema.ts';
 
 /**
@@ -49,10 +50,7 @@ export const queuePolicySchema = {
   title: 'Queue policy',
   type: 'object',
   properties: {
-    $schema: { type: 'string' },
-    id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,119}$' },
-    version: { type: 'integer', minimum: 1 },
-    name: localizedTextSchema,
+    ...definitionHeaderProperties,
     dueFact: factNameSchema,
     buckets: { type: 'array', items: { enum: queueBuckets }, minItems: 1, uniqueItems: true },
     weekStartsOn: { type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday; 1 = Monday' },

@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { conditionRefSchema, type ConditionReferenceOptions } from './condition-reference.schema.ts';
+import { definitionHeaderProperties } from './definition-header.schema.ts';
 import { localizedTextSchema } from './localized-text.schema.ts';
 
 /**
@@ -163,10 +164,7 @@ export const routingPolicySchema = {
   title: 'Routing policy',
   type: 'object',
   properties: {
-    $schema: { type: 'string' },
-    id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,119}$' },
-    version: { type: 'integer', minimum: 1 },
-    name: localizedTextSchema,
+    ...definitionHeaderProperties,
     entity: { enum: routingEntities },
     rules: { type: 'array', items: routingRuleSchema, minItems: 1 },
     fallback: routingFallbackSchema,

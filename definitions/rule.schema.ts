@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { conditionRefSchema, type ConditionReferenceOptions } from './condition-reference.schema.ts';
 import { effectInvocationSchema } from './effect-catalogue.schema.ts';
 import { entitySchema } from './entity.schema.ts';
+import { definitionHeaderProperties } from './definition-header.schema.ts';
 import { localizedTextSchema } from './localized-text.schema.ts';
 import { durationPattern, eventNamePattern } from './machine.schema.ts';
 
@@ -64,10 +65,7 @@ export const ruleSchema = {
   title: 'Rule',
   type: 'object',
   properties: {
-    $schema: { type: 'string' },
-    id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,119}$' },
-    version: { type: 'integer', minimum: 1 },
-    name: localizedTextSchema,
+    ...definitionHeaderProperties,
     description: localizedTextSchema,
     kind: { enum: ruleKinds },
     entity: entitySchema,
