@@ -7,6 +7,8 @@ import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import { Customer } from '../customers/customer.entity.ts';
 import { OwnershipEvent } from '../customers/ownership-event.entity.ts';
 import { Opportunity } from '../opportunities/opportunity.entity.ts';
+import { Order, OrderLine } from '../orders/order.entity.ts';
+import { Ticket } from '../tickets/ticket.entity.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { OutboxMessage } from '../outbox/outbox-message.entity.ts';
 import { TemplateInstallation } from '../templates/template-installation.entity.ts';
@@ -29,6 +31,9 @@ export const entities = [
   Contact,
   ContactRecord,
   Opportunity,
+  Order,
+  OrderLine,
+  Ticket,
   AuditEntry,
   OutboxMessage,
 ];

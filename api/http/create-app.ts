@@ -9,6 +9,8 @@ import { customersRouter } from '../customers/customers.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import type { Logger } from '../observability/logger.ts';
 import { opportunitiesRouter } from '../opportunities/opportunities.router.ts';
+import { ordersRouter } from '../orders/orders.router.ts';
+import { ticketsRouter } from '../tickets/tickets.router.ts';
 import { contactLoggedHook } from '../transitions/contact-logged.hook.ts';
 import { transitionsRouter } from '../transitions/transitions.router.ts';
 import { ownershipRouter } from '../ownership/ownership.router.ts';
@@ -69,6 +71,8 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     contactRecordsRouter(orm, { onContactLogged: contactLoggedHook(settings.timeZone) }),
     transitionsRouter(orm),
     opportunitiesRouter(orm),
+    ordersRouter(orm),
+    ticketsRouter(orm),
     ownershipRouter(orm),
   ];
   for (const router of apiRouters) app.use('/api', router);

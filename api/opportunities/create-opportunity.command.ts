@@ -5,9 +5,9 @@ import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { customerForChildWrite } from '../customers/customer-for-child-write.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
-import { effectMessages } from '../outbox/effect-messages.ts';
 import { machineActorOf, personActor } from '../transitions/event-actor.ts';
 import type { FiredEvent, TransitionReaction } from '../transitions/fire-record-event.command.ts';
+import { recordCreated } from '../transitions/record-created.ts';
 import type { CreateOpportunityBody } from './opportunity-bodies.schema.ts';
 import { opportunityDocument, type OpportunityView } from './opportunity-document.ts';
 import { opportunityCustomerLinks } from './opportunity-customer-links.ts';
@@ -62,30 +62,15 @@ export async function createOpportunity(
     await em.flush();
 
     const document = opportunityDocument(row);
-    context.audit({
-      entity: 'opportunity',
-      recordId: row.id,
-      customerId: customer.id,
-      action: 'create',
-      before: null,
-      after: { ...document },
-      why: { kind: 'trace', trace: start.trace },
-    });
-    const source = { entity: 'opportunity', recordId: row.id, version: row.version, cause: `enter:${row.stage}`, actorId: context.actorId };
-    for (const message of effectMessages(source, start.effects)) context.enqueue(message);
-
-    const taken = {
+    const followUps = await recordCreated(context, {
       entity: 'opportunity',
       row,
       customerId: customer.id,
-      before: { ...start.snapshot, flags: {} },
-      after: start.snapshot,
+      start,
+      document,
       timeZone: caller.user.timeZone,
       reactions,
-      depth: 0,
-    };
-    const followUps: FiredEvent[] = [];
-    for (const reaction of reactions) followUps.push(...(await reaction(context, taken)));
+    });
     return { opportunity: document, followUps };
   });
 }

@@ -5,9 +5,7 @@ import { recordId } from '../commands/request-input.ts';
 import { expectedVersion, requestOrigin } from '../commands/request-origin.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { route } from '../http/route-operation.ts';
-import { personActor } from '../transitions/event-actor.ts';
-import { fireRecordEventCommand } from '../transitions/fire-record-event.command.ts';
-import { recordActions } from '../transitions/record-actions.query.ts';
+import { recordEventRoutes } from '../transitions/record-event-routes.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createOpportunity } from './create-opportunity.command.ts';
 import { findOpportunity, listCustomerOpportunities } from './list-opportunities.query.ts';
@@ -59,23 +57,13 @@ export function opportunitiesRouter(orm: MikroORM): Router {
     response.set('ETag', `"${opportunity.version}"`).json(opportunity);
   });
 
-  route(router, fireOpportunityEventOperation, signedIn, async ({ params, body }, request, response) => {
-    const id = opportunityId(params.id);
-    const event = { type: body.type, ...(body.payload === undefined ? {} : { payload: body.payload }) };
-    const version = expectedVersion(request, body.version);
-    const fired = await fireRecordEventCommand(orm, requestOrigin(request, response), opportunityEventAdapter, personActor(signedInOf(response)), id, event, {
-      ...(version === undefined ? {} : { expectedVersion: version }),
-      reactions: opportunityCustomerLinks,
-    });
-    response.set('ETag', `"${fired.version}"`).json(fired);
-  });
-
-  route(router, listOpportunityActionsOperation, signedIn, async ({ params }, _request, response) => {
-    const id = opportunityId(params.id);
-    const actions = await recordActions(orm, opportunityEventAdapter, signedInOf(response), id, new Date());
-    if (actions === undefined) throw noSuchOpportunity(id);
-    response.json(actions);
-  });
-
+  recordEventRoutes(
+    router,
+    orm,
+    signedIn,
+    opportunityEventAdapter,
+    { fire: fireOpportunityEventOperation, actions: listOpportunityActionsOperation },
+    opportunityCustomerLinks,
+  );
   return router;
 }

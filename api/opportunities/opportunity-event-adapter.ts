@@ -1,5 +1,4 @@
-import { compileFactRowSelect, type FactRow } from '../../engine/conditions/index.ts';
-import { BindParams, boundQuery } from '../database/bound-query.ts';
+import { loadTableFactRow } from '../customers/customer-child-rows.ts';
 import { customerScopeOf } from '../customers/customer-visibility.ts';
 import type { RecordEventAdapter } from '../transitions/record-event-adapter.ts';
 import { noSuchOpportunity } from './opportunity-problems.ts';
@@ -13,13 +12,7 @@ export const opportunityEventAdapter: RecordEventAdapter<OpportunityRow> = {
   table: 'opportunity',
   loadVisible: (em, actor, id, lock) =>
     visibleOpportunity(em, actor.kind === 'person' ? customerScopeOf(actor.caller) : { kind: 'all' }, id, lock),
-  async loadFactRow(em, catalogue, row, context) {
-    const select = compileFactRowSelect(catalogue, { context, tableAlias: 'o' });
-    const bind = new BindParams(select.params);
-    const sql = `select ${select.sql} from opportunity as o where o.id = ${bind.add(row.id)} and o.deleted_at is null`;
-    const [facts] = await boundQuery<FactRow>(em, sql, bind.values);
-    return facts;
-  },
+  loadFactRow: (em, catalogue, row, context) => loadTableFactRow(em, catalogue, 'opportunity', row.id, context),
   followStage(row, machine, snapshot) {
     row.probability = stageProbability(machine, snapshot.value);
     row.status = opportunityStatusOf(machine, snapshot);

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundQuery } from '../database/bound-query.ts';
-import { visibleCustomer } from '../customers/customer-rows.ts';
+import { visibleCustomerChild } from '../customers/customer-child-rows.ts';
 import type { CustomerScope } from '../customers/customer-visibility.ts';
 import { Opportunity, type OpportunityRow } from './opportunity.entity.ts';
 
@@ -16,18 +15,5 @@ export async function visibleOpportunity(
   id: number,
   lock = false,
 ): Promise<OpportunityRow | undefined> {
-  const [link] = await boundQuery<{ customerId: number }>(
-    em,
-    'select customer_id::int as "customerId" from opportunity where id = $1 and deleted_at is null',
-    [id],
-  );
-  if (link === undefined) return undefined;
-  const customer = await visibleCustomer(em, scope, link.customerId, 'live', lock);
-  if (customer === undefined) return undefined;
-  const [row] = await boundQuery<Record<string, unknown>>(
-    em,
-    `select * from opportunity where id = $1 and customer_id = $2 and deleted_at is null ${lock ? 'for update' : ''}`,
-    [id, customer.id],
-  );
-  return row === undefined ? undefined : em.map(Opportunity, row);
+  return visibleCustomerChild<OpportunityRow>(em, Opportunity, 'opportunity', scope, id, lock);
 }

@@ -105,7 +105,7 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
   const before = row.machineSnapshot;
   const beforeDocument = { stage: row.stage, flags: before.flags, version: row.version };
   if (options.keepVersion === true) {
-    await boundQuery(em, `update ${adapter.table} set stage = $1, machine_snapshot = $2::jsonb where id = $3`, [
+    await boundQuery(em, `update ${adapter.table} set ${adapter.stageColumn ?? 'stage'} = $1, machine_snapshot = $2::jsonb where id = $3`, [
       result.snapshot.value,
       JSON.stringify(result.snapshot),
       row.id,

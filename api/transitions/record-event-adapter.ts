@@ -29,6 +29,8 @@ export interface RecordEventAdapter<Row extends MachineRecordRow = MachineRecord
   entity: EntityName;
   /** Its table, for the one write that must not bump the version (see FireOptions.keepVersion). */
   table: string;
+  /** The column the stage is kept in, when not `stage` (orders and tickets keep it in `status`, as their catalogues say). */
+  stageColumn?: string;
   /** The row the actor may see (with `lock`, locked until the transaction ends); undefined: it does not exist for them. */
   loadVisible(em: EntityManager, actor: EventActor, id: number, lock: boolean): Promise<Row | undefined>;
   loadFactRow(em: EntityManager, catalogue: FactCatalogue, row: Row, context: EvaluationContext): Promise<FactRow | undefined>;
@@ -38,5 +40,5 @@ export interface RecordEventAdapter<Row extends MachineRecordRow = MachineRecord
   customerIdOf(row: Row): number;
   /** How an actor may see the record's fields: trace values of hidden or masked facts are trimmed from the audit. */
   fieldAccess?(caller: SignedIn, em: EntityManager): Promise<RecordFieldAccess>;
-  notFound(id: number): HttpProblem;
+  notFound(id: unknown): HttpProblem;
 }

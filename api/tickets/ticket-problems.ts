@@ -1,0 +1,8 @@
+import { notFound, type HttpProblem } from '../http/http-problem.ts';
+
+export function noSuchTicket(id: unknown): HttpProblem {
+  return notFound({
+    en: `There is no ticket ${String(id)} that you may see.`,
+    'zh-CN': `没有您可查看的编号为 ${String(id)} 的工单。`,
+  });
+}

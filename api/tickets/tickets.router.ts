@@ -1,0 +1,50 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Router } from 'express';
+import { requireSession, signedInOf } from '../auth/require-session.middleware.ts';
+import { recordId } from '../commands/request-input.ts';
+import { requestOrigin } from '../commands/request-origin.ts';
+import { noSuchCustomer } from '../customers/customer-problems.ts';
+import { route } from '../http/route-operation.ts';
+import { recordEventRoutes } from '../transitions/record-event-routes.ts';
+import { createTicket } from './create-ticket.command.ts';
+import { findTicket, listCustomerTickets } from './list-tickets.query.ts';
+import { ticketEventAdapter } from './ticket-event-adapter.ts';
+import { noSuchTicket } from './ticket-problems.ts';
+import {
+  createTicketOperation,
+  fireTicketEventOperation,
+  getTicketOperation,
+  listCustomerTicketsOperation,
+  listTicketActionsOperation,
+} from './tickets.operations.ts';
+
+/** Service tickets (工单) of customers: open, read, and move through the ticket machine by events. */
+export function ticketsRouter(orm: MikroORM): Router {
+  const router = Router();
+  const signedIn = requireSession(orm);
+  const customerId = (raw: string) => recordId(raw, noSuchCustomer);
+  const ticketId = (raw: string) => recordId(raw, noSuchTicket);
+
+  route(router, listCustomerTicketsOperation, signedIn, async ({ params }, _request, response) => {
+    const id = customerId(params.id);
+    const tickets = await listCustomerTickets(orm, signedInOf(response), id);
+    if (tickets === undefined) throw noSuchCustomer(id);
+    response.json(tickets);
+  });
+
+  route(router, createTicketOperation, signedIn, async ({ params, body }, request, response) => {
+    const id = customerId(params.id);
+    const ticket = await createTicket(orm, requestOrigin(request, response), signedInOf(response), id, body);
+    response.status(201).location(`/api/tickets/${ticket.id}`).set('ETag', `"${ticket.version}"`).json(ticket);
+  });
+
+  route(router, getTicketOperation, signedIn, async ({ params }, _request, response) => {
+    const id = ticketId(params.id);
+    const ticket = await findTicket(orm, signedInOf(response), id);
+    if (ticket === undefined) throw noSuchTicket(id);
+    response.set('ETag', `"${ticket.version}"`).json(ticket);
+  });
+
+  recordEventRoutes(router, orm, signedIn, ticketEventAdapter, { fire: fireTicketEventOperation, actions: listTicketActionsOperation });
+  return router;
+}
