@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { MachineSnapshot } from '../../engine/machines/index.ts';
+import { machineRecordProperties } from '../transitions/machine-record.properties.ts';
 
 export const opportunityStatuses = ['open', 'won', 'lost'] as const;
 export type OpportunityStatus = (typeof opportunityStatuses)[number];
@@ -22,17 +22,10 @@ export const Opportunity = defineEntity({
     probability: p.integer().nullable(),
     expectedCloseOn: p.string().columnType('date').nullable(),
     ownerId: p.bigint('number').nullable(),
-    machineSnapshot: p.json<MachineSnapshot>(),
-    definitionKey: p.string().length(120),
-    definitionVersion: p.integer(),
+    ...machineRecordProperties,
     customFields: p.json<Record<string, unknown>>(),
-    createdBy: p.bigint('number').nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
     lastContactAt: p.datetime().nullable(),
     nextFollowUpAt: p.datetime().nullable(),
-    version: p.integer().version(),
-    deletedAt: p.datetime().nullable(),
   },
 });
 

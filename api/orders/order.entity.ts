@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { MachineSnapshot } from '../../engine/machines/index.ts';
+import { machineRecordProperties } from '../transitions/machine-record.properties.ts';
 
 /**
  * An order (订单) of a customer, table sales_order: its state in the published order machine (column `status`, the
@@ -20,16 +20,9 @@ export const Order = defineEntity({
     isPaid: p.boolean(),
     dueOn: p.string().columnType('date').nullable(),
     ownerId: p.bigint('number').nullable(),
-    machineSnapshot: p.json<MachineSnapshot>(),
-    definitionKey: p.string().length(120),
-    definitionVersion: p.integer(),
+    ...machineRecordProperties,
     customFields: p.json<Record<string, unknown>>(),
-    createdBy: p.bigint('number').nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
     nextFollowUpAt: p.datetime().nullable(),
-    version: p.integer().version(),
-    deletedAt: p.datetime().nullable(),
   },
 });
 

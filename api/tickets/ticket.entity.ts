@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { MachineSnapshot } from '../../engine/machines/index.ts';
+import { machineRecordProperties } from '../transitions/machine-record.properties.ts';
 
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
@@ -24,17 +24,10 @@ export const Ticket = defineEntity({
     priority: p.string().length(8).$type<TicketPriority>(),
     channel: p.string().length(8).$type<TicketChannel>().nullable(),
     assigneeId: p.bigint('number').nullable(),
-    machineSnapshot: p.json<MachineSnapshot>(),
-    definitionKey: p.string().length(120),
-    definitionVersion: p.integer(),
-    createdBy: p.bigint('number').nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...machineRecordProperties,
     firstResponseAt: p.datetime().nullable(),
     resolvedAt: p.datetime().nullable(),
     slaDueAt: p.datetime().nullable(),
-    version: p.integer().version(),
-    deletedAt: p.datetime().nullable(),
   },
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/people-fixtures.ts';
-import { api, installGenericTemplate } from '../support/records-fixtures.ts';
+import { aCustomerOf, api, installGenericTemplate } from '../support/records-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -17,11 +17,7 @@ afterAll(async () => {
 });
 
 let serial = 0;
-async function aCustomer(): Promise<number> {
-  serial++;
-  const body = { name: `商机测试客户${serial}号`, phone: `136${String(30_000_000 + serial).padStart(8, '0')}` };
-  return (await api(app, 'POST', '/api/customers', { cookie: li, body })).body.id;
-}
+const aCustomer = () => aCustomerOf(app, li, '商机测试客户', ++serial);
 
 async function anOpportunity(customerId: number, body: Record<string, unknown> = {}) {
   const response = await api(app, 'POST', `/api/customers/${customerId}/opportunities`, { cookie: li, body: { name: '年度采购', ...body } });

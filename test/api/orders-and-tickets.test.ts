@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/people-fixtures.ts';
-import { api, installGenericTemplate } from '../support/records-fixtures.ts';
+import { aCustomerOf, api, installGenericTemplate } from '../support/records-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -17,13 +17,7 @@ afterAll(async () => {
 });
 
 let serial = 0;
-async function aCustomer(): Promise<number> {
-  serial++;
-  const body = { name: `订单测试客户${serial}号`, phone: `137${String(40_000_000 + serial).padStart(8, '0')}` };
-  const response = await api(app, 'POST', '/api/customers', { cookie: li, body });
-  if (response.status !== 201) throw new Error(`customer answered ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body.id;
-}
+const aCustomer = () => aCustomerOf(app, li, '订单测试客户', ++serial);
 
 const lines = [
   { product: '办公椅', quantity: 3, unitPrice: 499.9 },

@@ -57,3 +57,11 @@ export async function api(app: TestApp, method: string, pathname: string, option
   const body = response.text === '' ? undefined : response.json();
   return { status: response.status, body, headers: response.headers };
 }
+
+/** A new personal customer of the signed-in caller, created through the API; `serial` keeps names and phones unique. */
+export async function aCustomerOf(app: TestApp, cookie: string, label: string, serial: number): Promise<number> {
+  const body = { name: `${label}${serial}号`, phone: `139${String(serial).padStart(8, '0')}` };
+  const response = await api(app, 'POST', '/api/customers', { cookie, body });
+  if (response.status !== 201) throw new Error(`customer answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
