@@ -37,6 +37,12 @@ export const roleSchema = {
     labels: localizedTextSchema,
     visibility: { enum: recordVisibilities },
     claimQuotaPerDay: { type: 'integer', minimum: 0, maximum: 10000, default: defaultClaimQuotaPerDay },
+    maxOwnedCustomers: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 1000000,
+      description: 'most live customers a holder may own as primary owner; claims and assignments beyond it are refused (absent: no limit)',
+    },
     mayEditShared: flag,
     mayExport: flag,
     mayManageDefinitions: flag,

@@ -9,12 +9,14 @@ export interface JobQueueSettings {
   clock: Clock;
   /** BullMQ's connection trouble (Redis unreachable, reconnecting). */
   onError?: (error: Error) => void;
+  /** BullMQ's key prefix, so deployments sharing one Redis keep their queues apart (default `stagecraft`). */
+  prefix?: string;
 }
 
 /** The job queue REDIS_URL asks for. */
-export async function createJobQueue({ redisUrl, clock, onError }: JobQueueSettings): Promise<JobQueue> {
+export async function createJobQueue({ redisUrl, clock, onError, prefix }: JobQueueSettings): Promise<JobQueue> {
   if (redisUrl === undefined) return createInProcessJobQueue({ clock });
   // Loaded only when asked for: BullMQ and ioredis add about 0.1 s to the embedded default's start.
   const { createBullmqJobQueue } = await import('./bullmq-job-queue.ts');
-  return createBullmqJobQueue({ redisUrl, onError });
+  return createBullmqJobQueue({ redisUrl, onError, ...(prefix === undefined ? {} : { prefix }) });
 }

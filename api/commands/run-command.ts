@@ -1,8 +1,9 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AuditEntry } from '../audit/audit-entry.entity.ts';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
+import { auditAndOutboxInserts } from './audit-and-outbox-rows.ts';
 import type { HttpProblem } from '../http/http-problem.ts';
-import { OutboxMessage } from '../outbox/outbox-message.entity.ts';
+import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
 import type { AuditInput, CommandContext, CommandOrigin, OutboxInput } from './command-context.ts';
 import { changedConcurrently, recordChangedSinceLoaded } from './conflict-problems.ts';
 
@@ -53,21 +54,20 @@ export async function runInTransaction<T>(
   };
   const result = await command(context);
   await em.flush();
-  for (const entry of audits) {
-    em.create(AuditEntry, { ...entry, actorId: context.actorId, at: context.now, requestId: context.requestId });
-  }
-  for (const message of messages) {
-    em.create(OutboxMessage, {
-      topic: message.topic,
-      payload: message.payload,
-      idempotencyKey: message.idempotencyKey,
-      status: 'pending',
-      attempts: 0,
-      availableAt: message.availableAt ?? context.now,
-      createdAt: context.now,
-      lastError: null,
-    });
-  }
-  await em.flush();
+  await writeAuditAndOutbox(em, context, audits, messages);
   return result;
+}
+
+// One statement for all of them; a command that asked for none pays nothing.
+async function writeAuditAndOutbox(
+  em: EntityManager,
+  context: CommandContext,
+  audits: readonly AuditInput[],
+  messages: readonly OutboxInput[],
+): Promise<void> {
+  if (audits.length === 0 && messages.length === 0) return;
+  const bind = new BindParams();
+  const inserts = auditAndOutboxInserts(bind, context, audits, messages);
+  const inserted = await boundQuery<{ id: string }>(em, `with ${inserts} select id from outbox_rows`, bind.values);
+  noteOutboxInserted(em, inserted.map((row) => Number(row.id)));
 }

@@ -17,6 +17,11 @@ describe('configuration from the environment', () => {
       timeZone: 'Asia/Shanghai',
       allowedOrigins: [],
       trustProxy: false,
+      runWorkers: true,
+      workerConcurrency: 4,
+      outboxSweepMs: 1000,
+      outboxMaxAttempts: 8,
+      outboxRetryMs: 1000,
     });
   });
 
@@ -31,6 +36,11 @@ describe('configuration from the environment', () => {
       STAGECRAFT_TIME_ZONE: 'UTC',
       STAGECRAFT_ALLOWED_ORIGINS: 'https://crm.example.com, http://10.0.0.5:8080/',
       STAGECRAFT_TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      STAGECRAFT_WORKERS: 'false',
+      STAGECRAFT_WORKER_CONCURRENCY: '8',
+      STAGECRAFT_OUTBOX_SWEEP_MS: '250',
+      STAGECRAFT_OUTBOX_MAX_ATTEMPTS: '3',
+      STAGECRAFT_OUTBOX_RETRY_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -42,6 +52,11 @@ describe('configuration from the environment', () => {
       timeZone: 'UTC',
       allowedOrigins: ['https://crm.example.com', 'http://10.0.0.5:8080'],
       trustProxy: ['loopback', '10.0.0.0/8'],
+      runWorkers: false,
+      workerConcurrency: 8,
+      outboxSweepMs: 250,
+      outboxMaxAttempts: 3,
+      outboxRetryMs: 0,
     });
   });
 
@@ -52,6 +67,10 @@ describe('configuration from the environment', () => {
     ['DATABASE_URL', 'not a url', 'DATABASE_URL is not a URL: expected postgres://user@host:port/...'],
     ['STAGECRAFT_LOG_LEVEL', 'loud', 'STAGECRAFT_LOG_LEVEL="loud" is not allowed: expected one of debug, info, warn, error.'],
     ['STAGECRAFT_DEMO', 'maybe', 'STAGECRAFT_DEMO="maybe" is not a yes/no value: expected true or false.'],
+    ['STAGECRAFT_WORKERS', 'sometimes', 'STAGECRAFT_WORKERS="sometimes" is not a yes/no value: expected true or false.'],
+    ['STAGECRAFT_OUTBOX_SWEEP_MS', '5', 'STAGECRAFT_OUTBOX_SWEEP_MS="5" is not allowed: expected a whole number from 10 to 3600000.'],
+    ['STAGECRAFT_OUTBOX_MAX_ATTEMPTS', '0', 'STAGECRAFT_OUTBOX_MAX_ATTEMPTS="0" is not allowed: expected a whole number from 1 to 100.'],
+    ['STAGECRAFT_WORKER_CONCURRENCY', '2.5', 'STAGECRAFT_WORKER_CONCURRENCY="2.5" is not allowed: expected a whole number from 1 to 64.'],
     ['STAGECRAFT_TIME_ZONE', 'Mars/Olympus', 'STAGECRAFT_TIME_ZONE="Mars/Olympus" is not a time zone: expected an IANA name such as Asia/Shanghai.'],
     [
       'STAGECRAFT_ALLOWED_ORIGINS',

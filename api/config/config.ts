@@ -21,6 +21,16 @@ export interface Config {
   allowedOrigins: string[];
   /** Which proxies' X-Forwarded-For / -Proto / -Host to believe: Express's `trust proxy` setting. */
   trustProxy: TrustProxy;
+  /** Run background workers (outbox dispatch) inside `npm start`; false where `npm run worker` processes do it. */
+  runWorkers: boolean;
+  /** How many messages one worker process delivers at the same time. */
+  workerConcurrency: number;
+  /** Every worker looks for due outbox messages at least this often, whatever the nudges (ms). */
+  outboxSweepMs: number;
+  /** Tries per outbox message, the first included, before it is parked as a dead letter. */
+  outboxMaxAttempts: number;
+  /** The wait after a message's first failure (ms); it doubles with each further failure, up to 10 minutes. */
+  outboxRetryMs: number;
 }
 
 /** false: none; a number: that many hops; a list: those addresses, subnets or loopback / linklocal / uniquelocal. */
@@ -48,6 +58,11 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone: readTimeZone(env, 'STAGECRAFT_TIME_ZONE', 'Asia/Shanghai'),
     allowedOrigins: readOrigins(env, 'STAGECRAFT_ALLOWED_ORIGINS'),
     trustProxy: readTrustProxy(env, 'STAGECRAFT_TRUST_PROXY'),
+    runWorkers: readBoolean(env, 'STAGECRAFT_WORKERS', true),
+    workerConcurrency: readInteger(env, 'STAGECRAFT_WORKER_CONCURRENCY', 4, 1, 64),
+    outboxSweepMs: readInteger(env, 'STAGECRAFT_OUTBOX_SWEEP_MS', 1_000, 10, 3_600_000),
+    outboxMaxAttempts: readInteger(env, 'STAGECRAFT_OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
+    outboxRetryMs: readInteger(env, 'STAGECRAFT_OUTBOX_RETRY_MS', 1_000, 0, 3_600_000),
   };
 }
 
@@ -68,6 +83,16 @@ function readPort(env: Env, name: string, fallback: number): number {
     throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a port: expected a whole number from 1 to 65535.`);
   }
   return port;
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not allowed: expected a whole number from ${min} to ${max}.`);
+  }
+  return value;
 }
 
 function readUrl(env: Env, name: string, protocols: readonly string[]): string | undefined {

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../commands/command-context.ts';
 import type { CustomerRow } from '../customers/customer-document.ts';
 import { setCustomerActivity } from '../customers/customer-activity.ts';
-import { outboxTopics } from '../outbox/effect-messages.ts';
+import { scheduleContactReminder } from '../timers/reminder-timers.ts';
 import type { ContactChannel } from './contact-channels.ts';
 import { contactRecordDocument, type ContactRecordDocument } from './contact-record-document.ts';
 import { ContactRecord } from './contact-record.entity.ts';
@@ -30,7 +30,8 @@ export type ContactLoggedHook = (context: CommandContext, customer: CustomerRow,
 /**
  * Logs a contact under a customer whose row the caller holds locked: writes the record, moves the customer's last
  * contact time, call count (calls only) and next follow-up date in the same transaction, audits both, and queues the
- * reminder. The counters do not bump the customer's version: logging a call must not make an open edit form stale.
+ * reminder (a durable timer that notifies the customer's owners when due). The counters do not bump the customer's
+ * version: logging a call must not make an open edit form stale.
  */
 export async function logContact(
   context: CommandContext,
@@ -86,11 +87,14 @@ export async function logContact(
     why: { kind: 'reason', code: 'contactLogged', contactRecordId: record.id },
   });
   if (input.reminderAt !== null) {
-    context.enqueue({
-      topic: outboxTopics.contactReminder,
-      payload: { contactRecordId: record.id, customerId: customer.id, userId: input.authorId, at: input.reminderAt.toISOString() },
-      idempotencyKey: `contact_record:${record.id}:reminder:${input.reminderAt.toISOString()}`,
-      availableAt: input.reminderAt,
+    await scheduleContactReminder(context, {
+      contactRecordId: record.id,
+      customerId: customer.id,
+      authorId: input.authorId,
+      at: input.reminderAt,
+      channel: input.channel,
+      outcome: input.outcome,
+      notes: input.notes,
     });
   }
   await onContactLogged?.(context, customer, document);

@@ -6,7 +6,7 @@ import { runCommand } from '../commands/run-command.ts';
 import { customerForChildWrite } from '../customers/customer-for-child-write.ts';
 import { setCustomerActivity } from '../customers/customer-activity.ts';
 import { validationFailed } from '../http/http-problem.ts';
-import { outboxTopics } from '../outbox/effect-messages.ts';
+import { cancelContactReminder, scheduleContactReminder } from '../timers/reminder-timers.ts';
 import type { UpdateContactRecordBody } from './contact-record-bodies.schema.ts';
 import { contactRecordDocument, contactRecordEditWindowMs, type ContactRecordDocument } from './contact-record-document.ts';
 import { contactTimeProblems, noSuchContactRecord, notTheAuthor, pastEditWindow } from './contact-record-problems.ts';
@@ -62,12 +62,16 @@ export async function updateContactRecord(
       after: { ...after },
       why: { kind: 'reason', code: 'edit' },
     });
+    if (reminderAt === null && before.reminderAt !== null) await cancelContactReminder(context, record.id);
     if (reminderAt != null && reminderAt.getTime() !== new Date(before.reminderAt ?? 0).getTime()) {
-      context.enqueue({
-        topic: outboxTopics.contactReminder,
-        payload: { contactRecordId: record.id, customerId, userId: record.authorId, at: reminderAt.toISOString() },
-        idempotencyKey: `contact_record:${record.id}:reminder:${reminderAt.toISOString()}`,
-        availableAt: reminderAt,
+      await scheduleContactReminder(context, {
+        contactRecordId: record.id,
+        customerId,
+        authorId: record.authorId,
+        at: reminderAt,
+        channel: record.channel,
+        outcome: record.outcome,
+        notes: record.notes,
       });
     }
     return after;

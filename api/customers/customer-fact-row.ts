@@ -30,10 +30,22 @@ async function presentTables(em: EntityManager, tables: readonly string[]): Prom
   return present;
 }
 
+// The catalogue without the facts over tables a later migration brings (opportunities before that slice lands):
+// those are left out rather than failing the whole row.
+async function usableCatalogue(em: EntityManager, catalogue: FactCatalogue): Promise<FactCatalogue> {
+  const present = await presentTables(em, [...new Set(catalogue.facts.map(relatedTable).filter((table) => table !== undefined))]);
+  return {
+    ...catalogue,
+    facts: catalogue.facts.filter((fact) => {
+      const table = relatedTable(fact);
+      return table === undefined || present.has(table);
+    }),
+  };
+}
+
 /**
  * The customer as the machine's guards see it: its row plus each aggregate the catalogue names (claims today, an
- * open opportunity), computed by the same SQL the rule sweeps use. Facts over tables a later migration brings
- * (opportunities before that slice lands) are left out rather than failing the whole row.
+ * open opportunity), computed by the same SQL the rule sweeps use.
  */
 export async function loadCustomerFactRow(
   em: EntityManager,
@@ -41,17 +53,24 @@ export async function loadCustomerFactRow(
   customerId: number,
   context: EvaluationContext,
 ): Promise<FactRow | undefined> {
-  const present = await presentTables(em, [...new Set(catalogue.facts.map(relatedTable).filter((table) => table !== undefined))]);
-  const usable: FactCatalogue = {
-    ...catalogue,
-    facts: catalogue.facts.filter((fact) => {
-      const table = relatedTable(fact);
-      return table === undefined || present.has(table);
-    }),
-  };
-  const select = compileFactRowSelect(usable, { context, tableAlias: 'c' });
+  const [facts] = await customerFactRows(em, catalogue, context, (bind) => `c.id = ${bind.add(customerId)}`);
+  return facts;
+}
+
+/**
+ * Fact rows of the live customers matching `where` (SQL over alias `c`, values bound through `bind`); `lock` takes
+ * the customers' row locks (only theirs: the aggregates' tables are read, not locked). A fact row carries every
+ * column of the customer, so a command can take the record from it as well.
+ */
+export async function customerFactRows(
+  em: EntityManager,
+  catalogue: FactCatalogue,
+  context: EvaluationContext,
+  where: (bind: BindParams) => string,
+  lock = false,
+): Promise<FactRow[]> {
+  const select = compileFactRowSelect(await usableCatalogue(em, catalogue), { context, tableAlias: 'c' });
   const bind = new BindParams(select.params);
-  const sql = `select ${select.sql} from customer as c where c.id = ${bind.add(customerId)} and c.deleted_at is null`;
-  const rows = await boundQuery<FactRow>(em, sql, bind.values);
-  return rows[0];
+  const sql = `select ${select.sql} from customer as c where c.deleted_at is null and (${where(bind)}) ${lock ? 'for update of c' : ''}`;
+  return boundQuery<FactRow>(em, sql, bind.values);
 }

@@ -2,13 +2,15 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { stageFlagsSchema } from '../../definitions/effect-catalogue.schema.ts';
 import { stateKeyPattern } from '../../definitions/machine.schema.ts';
 import { contactChannels, contactOutcomeKeys } from '../contact-records/contact-channels.ts';
+import { demoCustomerRecordsProperties } from './demo-customer-records.schema.ts';
 
 const loginSchema = { type: 'string', minLength: 2, maxLength: 64 } as const;
 const daysSchema = { type: 'integer', minimum: 0, maximum: 3650 } as const;
 
 /**
- * A template's demo customers (the file its manifest names in `demoCustomers`). Owners and authors are demo logins;
- * times are days before the install, so the demo always looks recent.
+ * A template's demo customers (the file its manifest names in `demoCustomers`) with their contacts, contact records,
+ * opportunities, orders and tickets. Owners and authors are demo logins; times count back from the install, so the
+ * demo always looks recent.
  */
 export const demoCustomersSchema = {
   type: 'object',
@@ -63,6 +65,7 @@ export const demoCustomersSchema = {
               additionalProperties: false,
             },
           },
+          ...demoCustomerRecordsProperties,
         },
         required: ['name', 'stage', 'owner'],
         additionalProperties: false,

@@ -9,6 +9,7 @@ import { contactValueProblems, writeContact } from '../contacts/write-contact.ts
 import { AppUser } from '../users/user.entity.ts';
 import { customFieldValues, phoneValue } from './customer-values.ts';
 import { Customer } from './customer.entity.ts';
+import { createDemoCustomerRecords, demoDefinitionsCache } from './demo-customer-records.ts';
 import { demoCustomersSchema, type DemoCustomers } from './demo-customers.schema.ts';
 import { insertCustomer } from './insert-customer.ts';
 import { recordDefinitions } from './published-definitions.ts';
@@ -34,7 +35,8 @@ function demoError(index: number, customer: DemoCustomer, what: string): Error {
 
 /**
  * Creates the demo customers inside the template's install transaction, through the same insert, contact and
- * contact-record code the API uses (dedupe, auto numbers, stage snapshot, ownership history, audit), as the system.
+ * contact-record code the API uses (dedupe, auto numbers, stage snapshot, ownership history, audit), as the system,
+ * then their opportunities, orders with payments, and tickets (demo-customer-records.ts).
  * Values are checked against the just-published definitions; anything wrong stops the install with its path.
  */
 export async function createDemoCustomers(em: EntityManager, demo: DemoCustomers, now: Date, timeZone: string): Promise<number> {
@@ -54,6 +56,7 @@ export async function createDemoCustomers(em: EntityManager, demo: DemoCustomers
       return user;
     };
     const system = { actor: { userId: 'system', roles: ['system'] }, timeZone, scope: { kind: 'all' as const }, shownName: (name: string) => name };
+    const definitionsOf = demoDefinitionsCache(context);
 
     for (const [index, customer] of demo.customers.entries()) {
       const state = machine.states[customer.stage];
@@ -117,6 +120,15 @@ export async function createDemoCustomers(em: EntityManager, demo: DemoCustomers
           createdAt: occurredAt,
         });
       }
+      await createDemoCustomerRecords(context, customer, row.id, definitionsOf, {
+        now,
+        creator: system,
+        userIdOf: async (login) => (await userOf(login, index, customer)).id,
+        fail: (what) => demoError(index, customer, what),
+      });
+      // Every flush looks at every entity still managed; a finished customer's rows are written and no longer needed.
+      await em.flush();
+      em.clear();
     }
     return demo.customers.length;
   });

@@ -8,6 +8,7 @@ import { Customer } from '../customers/customer.entity.ts';
 import { OwnershipEvent } from '../customers/ownership-event.entity.ts';
 import { Opportunity } from '../opportunities/opportunity.entity.ts';
 import { Order, OrderLine } from '../orders/order.entity.ts';
+import { OrderPayment } from '../orders/order-payment.entity.ts';
 import { Ticket } from '../tickets/ticket.entity.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { OutboxMessage } from '../outbox/outbox-message.entity.ts';
@@ -33,6 +34,7 @@ export const entities = [
   Opportunity,
   Order,
   OrderLine,
+  OrderPayment,
   Ticket,
   AuditEntry,
   OutboxMessage,

@@ -7,14 +7,18 @@ import { contactRecordsRouter } from '../contact-records/contact-records.router.
 import { contactsRouter } from '../contacts/contacts.router.ts';
 import { customersRouter } from '../customers/customers.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
+import { notificationsRouter } from '../notifications/notifications.router.ts';
 import type { Logger } from '../observability/logger.ts';
+import { deadLettersRouter } from '../outbox/dead-letters.router.ts';
 import { opportunitiesRouter } from '../opportunities/opportunities.router.ts';
 import { ordersRouter } from '../orders/orders.router.ts';
 import { ticketsRouter } from '../tickets/tickets.router.ts';
 import { contactLoggedHook } from '../transitions/contact-logged.hook.ts';
 import { transitionsRouter } from '../transitions/transitions.router.ts';
 import { ownershipRouter } from '../ownership/ownership.router.ts';
+import { recyclingRouter } from '../recycling/recycling.router.ts';
 import { usersRouter } from '../users/users.router.ts';
+import { workQueueRouter } from '../work-queue/work-queue.router.ts';
 import { apiDocsRouter } from './api-docs.router.ts';
 import { HttpProblem } from './http-problem.ts';
 import { problemMiddleware, unknownRoute } from './problem-middleware.ts';
@@ -74,6 +78,10 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     ordersRouter(orm),
     ticketsRouter(orm),
     ownershipRouter(orm),
+    notificationsRouter(orm, { logger }),
+    workQueueRouter(orm),
+    recyclingRouter(orm, { defaultTimeZone: settings.timeZone }),
+    deadLettersRouter(orm),
   ];
   for (const router of apiRouters) app.use('/api', router);
   app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));

@@ -1,6 +1,6 @@
 import { boundQuery } from '../database/bound-query.ts';
 import type { FiredEvent, TransitionReaction } from '../transitions/fire-record-event.command.ts';
-import { fireRecordEvent } from '../transitions/fire-record-event.command.ts';
+import { fireRecordEvent, reactionOn } from '../transitions/fire-record-event.command.ts';
 import { customerEventAdapter } from '../transitions/customer-event-adapter.ts';
 import { systemActor } from '../transitions/event-actor.ts';
 import { opportunityEventAdapter } from './opportunity-event-adapter.ts';
@@ -16,41 +16,43 @@ const started = (before: string | undefined, after: string | undefined, value: s
  * opportunity's `selling` flag becomes `selling` (created, resumed), its customer's machine gets OPPORTUNITY_SELLING
  * as the system; a stage that does not take it (already an opportunity or won customer) leaves the customer as is.
  */
-export const opportunitySellingMovesCustomer: TransitionReaction = async (context, taken) => {
-  if (taken.entity !== opportunityEventAdapter.entity) return [];
-  if (!started(taken.before.flags.selling, taken.after.flags.selling, 'selling')) return [];
-  const outcome = await fireRecordEvent(context, customerEventAdapter, taken.customerId, { type: opportunitySellingEvent }, systemActor(taken.timeZone), {
-    cause: `opportunity:${taken.row.id}:v${taken.row.version}`,
-    reactions: taken.reactions,
-    depth: taken.depth + 1,
-  });
-  return outcome.ok ? [outcome.fired] : [];
-};
+export const opportunitySellingMovesCustomer: TransitionReaction = reactionOn(
+  (change) => change.entity === opportunityEventAdapter.entity && started(change.before.flags.selling, change.after.flags.selling, 'selling'),
+  async (context, taken) => {
+    const outcome = await fireRecordEvent(context, customerEventAdapter, taken.customerId, { type: opportunitySellingEvent }, systemActor(taken.timeZone), {
+      cause: `opportunity:${taken.row.id}:v${taken.row.version}`,
+      reactions: taken.reactions,
+      depth: taken.depth + 1,
+    });
+    return outcome.ok ? [outcome.fired] : [];
+  },
+);
 
 /**
  * Seed 003/004: pausing the customer pauses its opportunities. When a customer's `tracking` flag becomes `paused`,
  * each of its open opportunities gets CUSTOMER_TRACKING_PAUSED as the system (those already paused refuse it and
  * stay as they are). They are locked after the customer, in id order — the order every command uses.
  */
-export const customerPauseCascades: TransitionReaction = async (context, taken) => {
-  if (taken.entity !== customerEventAdapter.entity) return [];
-  if (!started(taken.before.flags.tracking, taken.after.flags.tracking, 'paused')) return [];
-  const open = await boundQuery<{ id: number }>(
-    context.em,
-    "select id::int as id from opportunity where customer_id = $1 and deleted_at is null and status = 'open' order by id",
-    [taken.row.id],
-  );
-  const fired: FiredEvent[] = [];
-  for (const { id } of open) {
-    const outcome = await fireRecordEvent(context, opportunityEventAdapter, id, { type: customerTrackingPausedEvent }, systemActor(taken.timeZone), {
-      cause: `customer:${taken.row.id}:v${taken.row.version}`,
-      reactions: taken.reactions,
-      depth: taken.depth + 1,
-    });
-    if (outcome.ok) fired.push(outcome.fired);
-  }
-  return fired;
-};
+export const customerPauseCascades: TransitionReaction = reactionOn(
+  (change) => change.entity === customerEventAdapter.entity && started(change.before.flags.tracking, change.after.flags.tracking, 'paused'),
+  async (context, taken) => {
+    const open = await boundQuery<{ id: number }>(
+      context.em,
+      "select id::int as id from opportunity where customer_id = $1 and deleted_at is null and status = 'open' order by id",
+      [taken.row.id],
+    );
+    const fired: FiredEvent[] = [];
+    for (const { id } of open) {
+      const outcome = await fireRecordEvent(context, opportunityEventAdapter, id, { type: customerTrackingPausedEvent }, systemActor(taken.timeZone), {
+        cause: `customer:${taken.row.id}:v${taken.row.version}`,
+        reactions: taken.reactions,
+        depth: taken.depth + 1,
+      });
+      if (outcome.ok) fired.push(outcome.fired);
+    }
+    return fired;
+  },
+);
 
 /** Every link between customers and their opportunities, for whichever side an event is sent to. */
 export const opportunityCustomerLinks: readonly TransitionReaction[] = [opportunitySellingMovesCustomer, customerPauseCascades];

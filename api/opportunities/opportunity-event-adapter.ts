@@ -13,10 +13,10 @@ export const opportunityEventAdapter: RecordEventAdapter<OpportunityRow> = {
   loadVisible: (em, actor, id, lock) =>
     visibleOpportunity(em, actor.kind === 'person' ? customerScopeOf(actor.caller) : { kind: 'all' }, id, lock),
   loadFactRow: (em, catalogue, row, context) => loadTableFactRow(em, catalogue, 'opportunity', row.id, context),
-  followStage(row, machine, snapshot) {
-    row.probability = stageProbability(machine, snapshot.value);
-    row.status = opportunityStatusOf(machine, snapshot);
-  },
+  followStage: (_row, machine, snapshot) => ({
+    probability: stageProbability(machine, snapshot.value),
+    status: opportunityStatusOf(machine, snapshot),
+  }),
   customerIdOf: (row) => row.customerId,
   notFound: noSuchOpportunity,
 };

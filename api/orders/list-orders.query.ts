@@ -6,6 +6,8 @@ import { orderDocument, type OrderView } from './order-document.ts';
 import { orderEventAdapter } from './order-event-adapter.ts';
 import { OrderLine, type OrderRow } from './order.entity.ts';
 import { Order } from './order.entity.ts';
+import { orderPaymentDocument, type OrderPaymentView } from './order-payment-document.ts';
+import { OrderPayment } from './order-payment.entity.ts';
 import { personActor } from '../transitions/event-actor.ts';
 
 async function withLines(em: EntityManager, rows: readonly OrderRow[]): Promise<OrderView[]> {
@@ -27,4 +29,13 @@ export async function findOrder(orm: MikroORM, caller: SignedIn, id: number): Pr
   const em = orm.em.fork();
   const row = await orderEventAdapter.loadVisible(em, personActor(caller), id, false);
   return row === undefined ? undefined : (await withLines(em, [row]))[0];
+}
+
+/** An order's payments, oldest first; undefined when the caller may not see the order. */
+export async function listOrderPayments(orm: MikroORM, caller: SignedIn, id: number): Promise<OrderPaymentView[] | undefined> {
+  const em = orm.em.fork();
+  const row = await orderEventAdapter.loadVisible(em, personActor(caller), id, false);
+  if (row === undefined) return undefined;
+  const payments = await em.find(OrderPayment, { orderId: row.id }, { orderBy: { id: 'asc' } });
+  return payments.map(orderPaymentDocument);
 }

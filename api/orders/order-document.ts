@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { stageFlagsSchema } from '../../definitions/effect-catalogue.schema.ts';
+import { paymentStateOf, paymentStates } from './order-values.ts';
 import type { OrderLineRow, OrderRow } from './order.entity.ts';
 
 const definitionSchema = {
@@ -24,6 +25,7 @@ export const orderViewSchema = {
     amount: { type: 'number', description: 'the sum of the lines' },
     paidAmount: { type: 'number' },
     isPaid: { type: 'boolean' },
+    paymentState: { enum: paymentStates, description: 'unpaid, partlyPaid or paid: the payments against the amount' },
     dueOn: { type: ['string', 'null'], format: 'date' },
     ownerId: { type: ['integer', 'null'] },
     lines: {
@@ -46,11 +48,16 @@ export const orderViewSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
     nextFollowUpAt: { type: ['string', 'null'], format: 'date-time' },
+    shippingAddress: { type: ['string', 'null'] },
+    expectedShipOn: { type: ['string', 'null'], format: 'date' },
+    note: { type: ['string', 'null'] },
+    shippedAt: { type: ['string', 'null'], format: 'date-time', description: 'when it first entered a shipped state; its lines are fixed from then on' },
     version: { type: 'integer', minimum: 1 },
   },
   required: [
-    'id', 'customerId', 'opportunityId', 'orderNumber', 'status', 'flags', 'amount', 'paidAmount', 'isPaid', 'dueOn',
-    'ownerId', 'lines', 'definition', 'customFields', 'createdBy', 'createdAt', 'updatedAt', 'nextFollowUpAt', 'version',
+    'id', 'customerId', 'opportunityId', 'orderNumber', 'status', 'flags', 'amount', 'paidAmount', 'isPaid', 'paymentState',
+    'dueOn', 'ownerId', 'lines', 'definition', 'customFields', 'createdBy', 'createdAt', 'updatedAt', 'nextFollowUpAt',
+    'shippingAddress', 'expectedShipOn', 'note', 'shippedAt', 'version',
   ],
   additionalProperties: false,
 } as const;
@@ -69,6 +76,7 @@ export function orderDocument(row: OrderRow, lines: readonly OrderLineRow[]): Or
     amount: Number(row.amount),
     paidAmount: Number(row.paidAmount),
     isPaid: row.isPaid,
+    paymentState: paymentStateOf(Number(row.amount), Number(row.paidAmount)),
     dueOn: row.dueOn ?? null,
     ownerId: row.ownerId ?? null,
     lines: [...lines]
@@ -80,6 +88,10 @@ export function orderDocument(row: OrderRow, lines: readonly OrderLineRow[]): Or
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     nextFollowUpAt: row.nextFollowUpAt == null ? null : row.nextFollowUpAt.toISOString(),
+    shippingAddress: row.shippingAddress ?? null,
+    expectedShipOn: row.expectedShipOn ?? null,
+    note: row.note ?? null,
+    shippedAt: row.shippedAt == null ? null : row.shippedAt.toISOString(),
     version: row.version,
   };
 }

@@ -4,7 +4,7 @@ import { machineRecordProperties } from '../transitions/machine-record.propertie
 /**
  * An order (订单) of a customer, table sales_order: its state in the published order machine (column `status`, the
  * catalogue's machine-state fact; `stage` here, as every record with a machine calls it), the amount summed from its
- * lines, what is paid. Columns follow definitions/defaults/facts/order.facts.json.
+ * lines, what is paid (the sum of its payments), where and when it ships. Columns follow definitions/defaults/facts/order.facts.json.
  */
 export const Order = defineEntity({
   name: 'Order',
@@ -23,6 +23,10 @@ export const Order = defineEntity({
     ...machineRecordProperties,
     customFields: p.json<Record<string, unknown>>(),
     nextFollowUpAt: p.datetime().nullable(),
+    shippingAddress: p.string().length(500).nullable(),
+    expectedShipOn: p.string().columnType('date').nullable(),
+    note: p.text().nullable(),
+    shippedAt: p.datetime().nullable(),
   },
 });
 

@@ -2,15 +2,16 @@ import { ifMatchHeader, versionHeader } from '../customers/customers.operations.
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
-import { createOrderBodySchema } from './order-bodies.schema.ts';
+import { createOrderBodySchema, recordPaymentBodySchema, updateOrderBodySchema } from './order-bodies.schema.ts';
 import { orderViewSchema } from './order-document.ts';
+import { orderPaymentViewSchema } from './order-payment-document.ts';
 
 export const ordersTag = {
   name: 'orders',
   title: { en: 'Orders', 'zh-CN': '订单' },
   description: {
-    en: 'A customer’s orders with their lines, followed through confirmation, payment and shipping by the order machine. A new order wins its customer.',
-    'zh-CN': '客户的订单及其明细，由订单流程跟进确认、收款和发货。新建订单使客户成交。',
+    en: 'A customer’s orders with their lines and payments, followed through confirmation, payment and shipping by the order machine. A new order wins its customer.',
+    'zh-CN': '客户的订单及其明细和收款记录，由订单流程跟进确认、收款和发货。新建订单使客户成交。',
   },
 } as const satisfies ApiTag;
 
@@ -95,5 +96,82 @@ export const listOrderActionsOperation = defineOperation({
   auth: 'session',
   params: idParams('the order’s id'),
   responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: recordActionSchema } } },
+  problems: { 404: notVisible },
+});
+
+const writeProblems = {
+  403: '`forbidden`: the order’s state does not let your role edit it, or its customer is in the pool and your role may not edit shared customers.',
+  404: notVisible,
+} as const;
+
+export const updateOrderOperation = defineOperation({
+  operationId: 'updateOrder',
+  method: 'patch',
+  path: '/orders/:id',
+  summary: { en: 'Change an order', 'zh-CN': '修改订单' },
+  description:
+    'Shipping address, expected ship date, payment due date, note, and — until the order has shipped — its lines, which replace ' +
+    'the old ones (the amount follows; never below what is paid). The state moves only through events. Say which version you changed.',
+  tags: [ordersTag],
+  auth: 'session',
+  params: idParams('the order’s id'),
+  headers: { 'If-Match': ifMatchHeader },
+  body: updateOrderBodySchema,
+  responses: { 200: { description: 'Changed.', body: orderViewSchema, headers: { ETag: versionHeader } } },
+  problems: {
+    ...writeProblems,
+    409: '`stale-version`: changed since you loaded it; `order-shipped`: lines of an order that has shipped; `order-closed`: the order is completed or cancelled.',
+    428: '`version-required`: neither If-Match nor `version` says which version you changed.',
+  },
+});
+
+const recordedPaymentSchema = {
+  title: 'Recorded payment',
+  type: 'object',
+  properties: {
+    payment: orderPaymentViewSchema,
+    order: orderViewSchema,
+    event: { anyOf: [firedEventSchema, { type: 'null' }], description: 'what the order machine did with PAYMENT_RECORDED; null when its state does not take it' },
+  },
+  required: ['payment', 'order', 'event'],
+  additionalProperties: false,
+} as const;
+
+export const recordOrderPaymentOperation = defineOperation({
+  operationId: 'recordOrderPayment',
+  method: 'post',
+  path: '/orders/:id/payments',
+  summary: { en: 'Record a payment', 'zh-CN': '登记收款' },
+  description:
+    'Raises the paid amount (unpaid → partlyPaid → paid) and sends the order machine PAYMENT_RECORDED as the system in the same ' +
+    'transaction: paid in full moves it on, a part payment schedules collecting the rest. Never more than is still open.',
+  tags: [ordersTag],
+  auth: 'session',
+  params: idParams('the order’s id'),
+  headers: { 'If-Match': { ...ifMatchHeader, required: false } },
+  body: recordPaymentBodySchema,
+  responses: {
+    201: {
+      description: 'Recorded.',
+      body: recordedPaymentSchema,
+      headers: { Location: { description: 'the order’s payments', schema: { type: 'string' } }, ETag: versionHeader },
+    },
+  },
+  problems: {
+    400: '`validation` also when `amount` is more than the order still owes (at `/amount`).',
+    ...writeProblems,
+    409: '`stale-version`: a version was named and the order changed since; `order-closed`: the order is completed or cancelled.',
+  },
+});
+
+export const listOrderPaymentsOperation = defineOperation({
+  operationId: 'listOrderPayments',
+  method: 'get',
+  path: '/orders/:id/payments',
+  summary: { en: 'The order’s payments', 'zh-CN': '订单的收款记录' },
+  tags: [ordersTag],
+  auth: 'session',
+  params: idParams('the order’s id'),
+  responses: { 200: { description: 'Oldest first.', body: { type: 'array', items: orderPaymentViewSchema } } },
   problems: { 404: notVisible },
 });

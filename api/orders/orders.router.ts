@@ -2,12 +2,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Router } from 'express';
 import { requireSession, signedInOf } from '../auth/require-session.middleware.ts';
 import { recordId } from '../commands/request-input.ts';
-import { requestOrigin } from '../commands/request-origin.ts';
+import { expectedVersion, requestOrigin } from '../commands/request-origin.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { route } from '../http/route-operation.ts';
 import { recordEventRoutes } from '../transitions/record-event-routes.ts';
+import { versionRequired } from '../users/user-problems.ts';
 import { createOrder } from './create-order.command.ts';
-import { findOrder, listCustomerOrders } from './list-orders.query.ts';
+import { findOrder, listCustomerOrders, listOrderPayments } from './list-orders.query.ts';
 import { orderEventAdapter } from './order-event-adapter.ts';
 import { noSuchOrder } from './order-problems.ts';
 import {
@@ -16,9 +17,14 @@ import {
   getOrderOperation,
   listCustomerOrdersOperation,
   listOrderActionsOperation,
+  listOrderPaymentsOperation,
+  recordOrderPaymentOperation,
+  updateOrderOperation,
 } from './orders.operations.ts';
+import { recordPayment } from './record-payment.command.ts';
+import { updateOrder } from './update-order.command.ts';
 
-/** Orders (订单) of customers: create with lines, read, and move through the order machine by events. */
+/** Orders (订单) of customers: create with lines, read, change, record payments, and move through the order machine by events. */
 export function ordersRouter(orm: MikroORM): Router {
   const router = Router();
   const signedIn = requireSession(orm);
@@ -43,6 +49,27 @@ export function ordersRouter(orm: MikroORM): Router {
     const order = await findOrder(orm, signedInOf(response), id);
     if (order === undefined) throw noSuchOrder(id);
     response.set('ETag', `"${order.version}"`).json(order);
+  });
+
+  route(router, updateOrderOperation, signedIn, async ({ params, body }, request, response) => {
+    const id = orderId(params.id);
+    const version = expectedVersion(request, body.version);
+    if (version === undefined) throw versionRequired();
+    const order = await updateOrder(orm, requestOrigin(request, response), signedInOf(response), id, version, body);
+    response.set('ETag', `"${order.version}"`).json(order);
+  });
+
+  route(router, listOrderPaymentsOperation, signedIn, async ({ params }, _request, response) => {
+    const id = orderId(params.id);
+    const payments = await listOrderPayments(orm, signedInOf(response), id);
+    if (payments === undefined) throw noSuchOrder(id);
+    response.json(payments);
+  });
+
+  route(router, recordOrderPaymentOperation, signedIn, async ({ params, body }, request, response) => {
+    const id = orderId(params.id);
+    const recorded = await recordPayment(orm, requestOrigin(request, response), signedInOf(response), id, expectedVersion(request, body.version), body);
+    response.status(201).location(`/api/orders/${id}/payments`).set('ETag', `"${recorded.order.version}"`).json(recorded);
   });
 
   recordEventRoutes(router, orm, signedIn, orderEventAdapter, { fire: fireOrderEventOperation, actions: listOrderActionsOperation });

@@ -1,11 +1,6 @@
 import type { EffectInvocation } from '../../definitions/effect-catalogue.schema.ts';
 import type { OutboxInput } from '../commands/command-context.ts';
 
-/** Topics of messages that are not machine effects; effects travel as `effect.<type>` (effect-catalogue.schema.ts). */
-export const outboxTopics = {
-  contactReminder: 'contactRecord.reminder',
-} as const;
-
 export interface EffectSource {
   entity: string;
   recordId: number;

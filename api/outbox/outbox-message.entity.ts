@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const outboxStatuses = ['pending', 'done', 'failed', 'dead'] as const;
+/** `failed`: waiting out its backoff before the next try; `dead`: parked for an admin; `discarded`: an admin gave up on it. */
+export const outboxStatuses = ['pending', 'done', 'failed', 'dead', 'discarded'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /**
@@ -21,6 +22,10 @@ export const OutboxMessage = defineEntity({
     availableAt: p.datetime(),
     createdAt: p.datetime(),
     lastError: p.text().nullable(),
+    doneAt: p.datetime().nullable(),
+    deadAt: p.datetime().nullable(),
+    /** Why it was parked, for the admins' list: `{ en, 'zh-CN' }`. */
+    deadReason: p.json<{ en: string; 'zh-CN': string }>().nullable(),
   },
   uniques: [{ properties: ['idempotencyKey'] }],
 });

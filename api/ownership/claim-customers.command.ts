@@ -8,14 +8,17 @@ import { holdsStagePermission } from '../customers/customer-stage.ts';
 import { Customer } from '../customers/customer.entity.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
 import { changeOwners } from './change-owners.ts';
+import { claimCoolDowns } from './claim-cool-down.ts';
 import { claimQuotaOf, lockClaimQuota } from './claim-quota.ts';
 import type { ClaimCustomersBody } from './ownership-bodies.schema.ts';
-import type { ClaimOutcome, ClaimResultsView } from './ownership-view.schema.ts';
+import { capacityLeft, lockedOwnerCapacity } from './owner-capacity.ts';
+import type { ClaimOutcome, ClaimResult, ClaimResultsView } from './ownership-view.schema.ts';
 
 /**
  * Claims pool customers for the caller (占有), each judged on its own: it must be live and in the pool, the stage it
- * is in (in the machine version it runs on) must give the caller's role `claim`, and the caller's role's daily quota
- * must have room. A claimed customer becomes the caller's personal customer, counted for the caller's team, with a
+ * is in (in the machine version it runs on) must give the caller's role `claim`, a recycle sweep must not have
+ * taken it from the caller within its rule's cool-down, the caller's role's daily quota must have room, and so must
+ * the caller's capacity (the role's maxOwnedCustomers). A claimed customer becomes the caller's personal customer, counted for the caller's team, with a
  * history row and an audit entry; all claims of one request commit together.
  */
 export async function claimCustomers(orm: MikroORM, origin: CommandOrigin, caller: SignedIn, body: ClaimCustomersBody): Promise<ClaimResultsView> {
@@ -40,13 +43,17 @@ export async function claimCustomers(orm: MikroORM, origin: CommandOrigin, calle
     );
     const alreadyOwned = new Set(ownedRows.map((row) => row.customer_id));
     const quota = await claimQuotaOf(em, { userId: caller.user.id, timeZone: caller.user.timeZone, limit: caller.role.claimQuotaPerDay }, context.now);
+    // After the row locks, as every command taking the capacity lock does (owner-capacity.ts).
+    const capacity = capacityLeft(await lockedOwnerCapacity(em, caller.user.id));
+    const coolDowns = await claimCoolDowns(em, caller.user.id, body.customerIds, context.now);
 
     let claimed = 0;
-    const results: Array<{ customerId: number; outcome: ClaimOutcome }> = [];
+    const results: ClaimResult[] = [];
     for (const customerId of body.customerIds) {
       const customer = customers.get(customerId);
-      const outcome = await claimOne(customer, quota.remaining - claimed);
-      results.push({ customerId, outcome });
+      const outcome = await claimOne(customer, quota.remaining - claimed, capacity - claimed);
+      const claimableAt = coolDowns.get(customerId);
+      results.push(outcome === 'coolingDown' && claimableAt !== undefined ? { customerId, outcome, claimableAt: claimableAt.toISOString() } : { customerId, outcome });
       if (outcome === 'claimed') claimed++;
     }
     return {
@@ -54,13 +61,15 @@ export async function claimCustomers(orm: MikroORM, origin: CommandOrigin, calle
       quota: { ...quota, usedToday: quota.usedToday + claimed, remaining: Math.max(0, quota.remaining - claimed) },
     };
 
-    async function claimOne(customer: CustomerRow | undefined, remaining: number): Promise<ClaimOutcome> {
+    async function claimOne(customer: CustomerRow | undefined, remaining: number, room: number): Promise<ClaimOutcome> {
       if (customer === undefined || customer.ownership !== 'pool') {
         return customer !== undefined && alreadyOwned.has(customer.id) ? 'alreadyYours' : 'notInPool';
       }
       const { machine } = await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion });
       if (!holdsStagePermission(machine.document, customer.stage, caller.role.key, 'claim')) return 'stageForbids';
+      if (coolDowns.has(customer.id)) return 'coolingDown';
       if (remaining <= 0) return 'quotaExceeded';
+      if (room <= 0) return 'capacityReached';
       await changeOwners(context, customer, {
         owners: [{ userId: caller.user.id, role: 'primary' }],
         teamId: caller.user.teamId,

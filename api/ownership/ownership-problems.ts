@@ -62,3 +62,24 @@ export function unknownAssignee(path: string, userId: number): HttpProblem {
     ),
   ]);
 }
+
+/** The user who would own the customer already owns as many as their role's maxOwnedCustomers allows. */
+export function capacityReached(path: string, userId: number, limit: number): HttpProblem {
+  return new HttpProblem(
+    409,
+    'capacity-reached',
+    { en: 'Owner at capacity', 'zh-CN': '负责人客户数已满' },
+    {
+      en: `User ${userId} already owns ${limit} customers, the most their role allows; release or reassign some first.`,
+      'zh-CN': `用户 ${userId} 已拥有 ${limit} 个客户，达到其角色允许的上限；请先释放或转出部分客户。`,
+    },
+    [
+      problem(
+        path,
+        'ownership.capacityReached',
+        `User ${userId} may own at most ${limit} customers.`,
+        `用户 ${userId} 最多可拥有 ${limit} 个客户。`,
+      ),
+    ],
+  );
+}

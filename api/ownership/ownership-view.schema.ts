@@ -16,7 +16,7 @@ export const claimQuotaViewSchema = {
   additionalProperties: false,
 } as const;
 
-export const claimOutcomes = ['claimed', 'alreadyYours', 'notInPool', 'quotaExceeded', 'stageForbids'] as const;
+export const claimOutcomes = ['claimed', 'alreadyYours', 'notInPool', 'quotaExceeded', 'stageForbids', 'coolingDown', 'capacityReached'] as const;
 export type ClaimOutcome = (typeof claimOutcomes)[number];
 
 /** POST /api/customers/claims: one outcome per customer asked for, in the order asked. */
@@ -35,8 +35,11 @@ export const claimResultsViewSchema = {
             description:
               'claimed: now yours. alreadyYours: you own it already. notInPool: someone else owns it, or there is no live ' +
               'customer with this id (the answer does not tell which). quotaExceeded: today’s claims are used up. ' +
-              'stageForbids: your role may not claim customers in its stage.',
+              'stageForbids: your role may not claim customers in its stage. coolingDown: pool recycling took it from you ' +
+              'lately and its rule’s cool-down has not passed (see claimableAt). capacityReached: you own as many customers ' +
+              'as your role’s maxOwnedCustomers allows.',
           },
+          claimableAt: { type: 'string', format: 'date-time', description: 'with coolingDown: when you may claim it again' },
         },
         required: ['customerId', 'outcome'],
         additionalProperties: false,
@@ -72,4 +75,5 @@ export const ownershipEventViewSchema = {
 
 export type ClaimQuotaView = FromSchema<typeof claimQuotaViewSchema>;
 export type ClaimResultsView = FromSchema<typeof claimResultsViewSchema>;
+export type ClaimResult = ClaimResultsView['results'][number];
 export type OwnershipEventView = FromSchema<typeof ownershipEventViewSchema>;

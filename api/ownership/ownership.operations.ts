@@ -44,7 +44,8 @@ export const claimCustomersOperation = defineOperation({
   description:
     'Each customer named is judged on its own and gets an outcome; the answer is 200 whatever the outcomes. A claimed ' +
     'customer becomes your personal customer. Claims count against your role’s claimQuotaPerDay from midnight in your ' +
-    'time zone; of parallel claims of one customer exactly one wins, and parallel claims by one person never exceed the quota.',
+    'time zone; of parallel claims of one customer exactly one wins, and parallel claims by one person never exceed the quota ' +
+    'nor their role’s maxOwnedCustomers. A customer pool recycling took from you is `coolingDown` until its `claimableAt`.',
   tags: [ownershipTag],
   auth: 'session',
   body: claimCustomersBodySchema,
@@ -86,7 +87,7 @@ export const reassignCustomerOperation = defineOperation({
     400: '`validation` also when `toUserId` is not an active user you may give customers to.',
     403: '`forbidden`: the owner is not in your team, or your role may not assign customers in its stage.',
     404: notVisible,
-    409: '`already-owner`: that user owns it already.',
+    409: '`already-owner`: that user owns it already. `capacity-reached`: that user owns as many customers as their role’s maxOwnedCustomers allows (`errors` names `/toUserId`).',
   },
 });
 

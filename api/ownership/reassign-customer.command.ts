@@ -7,10 +7,11 @@ import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import type { CustomerView } from '../customers/customer-view.schema.ts';
 import type { OwnershipAction } from '../customers/ownership-event.entity.ts';
 import { changeOwners, type OwnerSeat } from './change-owners.ts';
+import { capacityLeft, lockedOwnerCapacity } from './owner-capacity.ts';
 import { noticeOwners } from './owner-notices.ts';
 import type { ReassignCustomerBody } from './ownership-bodies.schema.ts';
 import { lockedVisibleCustomer, requireStagePermission } from './ownership-command-checks.ts';
-import { alreadyOwner, notOwnerOrManager, unknownAssignee } from './ownership-problems.ts';
+import { alreadyOwner, capacityReached, notOwnerOrManager, unknownAssignee } from './ownership-problems.ts';
 import { assignableUser, ownershipStandingOf } from './ownership-standing.ts';
 
 const reassigning = { en: 'reassign this customer', 'zh-CN': '重新分配该客户' };
@@ -19,7 +20,8 @@ const reassigning = { en: 'reassign this customer', 'zh-CN': '重新分配该客
  * Gives a customer a new primary owner (调拨): managers with `mayReassign` (the route checks it) for their team's
  * customers and the pool, to a member of their team; administrators for any customer, to anyone active; both need
  * `assign` in its stage. Collaborators stay (a collaborator made primary stops being one). The old owner's loss is a
- * `remove` history row, the new owner's gain an `assign` row; both hear of it.
+ * `remove` history row, the new owner's gain an `assign` row; both hear of it. The new owner's role's
+ * maxOwnedCustomers must have room (409 `capacity-reached`).
  */
 export async function reassignCustomer(
   orm: MikroORM,
@@ -38,6 +40,8 @@ export async function reassignCustomer(
     if (assignee === undefined) throw unknownAssignee('/toUserId', body.toUserId);
     const previous = customer.ownerId ?? null;
     if (previous === assignee.id) throw alreadyOwner(assignee.id);
+    const capacity = await lockedOwnerCapacity(em, assignee.id);
+    if (capacity.limit !== null && capacityLeft(capacity) <= 0) throw capacityReached('/toUserId', assignee.id, capacity.limit);
 
     const current = await em.find(CustomerOwner, { customerId: id }, { orderBy: { since: 'asc' } });
     const owners: OwnerSeat[] = [

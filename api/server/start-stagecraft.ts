@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres-server.ts';
 import { migrateToLatest, openOrm } from '../database/orm.ts';
 import { createApp } from '../http/create-app.ts';
 import type { Logger } from '../observability/logger.ts';
+import { startBackgroundRuntime } from '../runtime/background-runtime.ts';
 import { installTemplate, readTemplateDemoUsers, readTemplateManifest } from '../templates/install-template.ts';
 import { workingDemoLogins, type DemoLogin } from '../users/demo-users.ts';
 
@@ -21,7 +22,8 @@ const demoTemplateDir = path.resolve(import.meta.dirname, '../../seeds/generic')
 
 /**
  * One code path, two configurations: with DATABASE_URL it uses that server, without it a real PostgreSQL from the
- * embedded-postgres package under the data folder. Then migrations, the demo template on first start, the server.
+ * embedded-postgres package under the data folder. Then migrations, the demo template on first start, the background
+ * runtime, the server.
  */
 export async function startStagecraft(config: Config, logger: Logger): Promise<RunningStagecraft> {
   const stops: Array<() => Promise<void>> = [];
@@ -60,6 +62,11 @@ export async function startStagecraft(config: Config, logger: Logger): Promise<R
         });
       }
     }
+
+    // Workers run here unless STAGECRAFT_WORKERS=false (then `npm run worker` processes deliver); either way this
+    // process nudges them after each commit that wrote outbox messages. Stopped after the server (stops run reversed).
+    const runtime = await startBackgroundRuntime({ orm, logger, settings: config, workers: config.runWorkers });
+    stops.push(() => runtime.stop());
 
     const server = await listen(createApp({ orm, logger, settings: config }), config.port, config.host);
     stops.push(() => closeServer(server));

@@ -1,5 +1,4 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { initialSnapshot } from '../../engine/machines/index.ts';
 import { problem } from '../../engine/validation/problem.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
@@ -9,14 +8,14 @@ import { recordDefinitions } from '../customers/published-definitions.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import { validationFailed } from '../http/http-problem.ts';
 import { machineActorOf, personActor } from '../transitions/event-actor.ts';
-import { recordCreated } from '../transitions/record-created.ts';
 import type { CreateTicketBody } from './ticket-bodies.schema.ts';
-import { ticketDocument, type TicketView } from './ticket-document.ts';
-import { Ticket } from './ticket.entity.ts';
+import { insertTicket } from './insert-ticket.ts';
+import type { TicketView } from './ticket-document.ts';
 
 /**
  * Opens a ticket on a customer the caller sees (logging a customer's problem does not edit the customer, so pool
- * customers too), in the ticket machine's initial state on the latest published machine, unassigned.
+ * customers too), in the ticket machine's initial state on the latest published machine, unassigned, with its due
+ * times from its priority's service level.
  */
 export async function createTicket(
   orm: MikroORM,
@@ -36,46 +35,21 @@ export async function createTicket(
       if (found === undefined) throw validationFailed([problem('/orderId', 'unknownOrder', 'No such order of this customer.', '该客户没有这个订单。')]);
     }
     const definitions = await recordDefinitions(em, 'ticket');
-    const values = {
-      subject: body.subject.trim(),
-      description: body.description ?? null,
-      priority: body.priority ?? 'normal',
-      channel: body.channel ?? null,
-    };
-    const start = initialSnapshot(definitions.machine.document, {
-      actor: machineActorOf(personActor(caller)),
-      facts: {
-        ...values,
-        assignee_id: null,
-        created_at: context.now.toISOString(),
-        first_response_at: null,
-        resolved_at: null,
-        sla_due_at: null,
+    const { ticket } = await insertTicket(
+      context,
+      definitions,
+      {
+        customerId: customer.id,
+        orderId: body.orderId ?? null,
+        subject: body.subject.trim(),
+        description: body.description ?? null,
+        priority: body.priority ?? 'normal',
+        channel: body.channel ?? null,
+        assigneeId: null,
+        createdBy: caller.user.id,
       },
-      now: context.now,
-      timeZone: caller.user.timeZone,
-      catalogue: definitions.catalogue,
-    });
-    const row = em.create(Ticket, {
-      customerId: customer.id,
-      orderId: body.orderId ?? null,
-      ...values,
-      stage: start.snapshot.value,
-      assigneeId: null,
-      machineSnapshot: start.snapshot,
-      definitionKey: definitions.machine.key,
-      definitionVersion: definitions.machine.version,
-      createdBy: caller.user.id,
-      createdAt: context.now,
-      updatedAt: context.now,
-      firstResponseAt: null,
-      resolvedAt: null,
-      slaDueAt: null,
-      deletedAt: null,
-    });
-    await em.flush();
-    const document = ticketDocument(row);
-    await recordCreated(context, { entity: 'ticket', row, customerId: customer.id, start, document, timeZone: caller.user.timeZone, reactions: [] });
-    return document;
+      { actor: machineActorOf(personActor(caller)), timeZone: caller.user.timeZone },
+    );
+    return ticket;
   });
 }

@@ -12,7 +12,8 @@ export async function listCustomerTickets(orm: MikroORM, caller: SignedIn, custo
   const em = orm.em.fork();
   if ((await visibleCustomer(em, customerScopeOf(caller), customerId, 'live')) === undefined) return undefined;
   const rows = await em.find(Ticket, { customerId, deletedAt: null }, { orderBy: { id: 'desc' } });
-  return rows.map(ticketDocument);
+  const now = new Date();
+  return rows.map((row) => ticketDocument(row, now));
 }
 
 /** One ticket whose customer the caller sees. */

@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { stageFlagsSchema } from '../../definitions/effect-catalogue.schema.ts';
+import { slaStateOf, slaStates } from './ticket-sla.ts';
 import { ticketChannels, ticketPriorities, type TicketRow } from './ticket.entity.ts';
 
 /** A ticket as the API shows it and the audit trail keeps it. */
@@ -29,12 +30,16 @@ export const ticketViewSchema = {
     updatedAt: { type: 'string', format: 'date-time' },
     firstResponseAt: { type: ['string', 'null'], format: 'date-time', description: 'when work on it first started' },
     resolvedAt: { type: ['string', 'null'], format: 'date-time' },
-    slaDueAt: { type: ['string', 'null'], format: 'date-time' },
+    slaDueAt: { type: ['string', 'null'], format: 'date-time', description: 'the due time running now: the response due, then the resolve due' },
+    responseDueAt: { type: ['string', 'null'], format: 'date-time', description: 'first response due, from the priority’s service level' },
+    resolveDueAt: { type: ['string', 'null'], format: 'date-time', description: 'resolution due, from the priority’s service level' },
+    slaState: { enum: slaStates, description: 'against the service level at the time of the answer: onTrack, responseOverdue, resolveOverdue; once resolved met or breached; none without a level' },
     version: { type: 'integer', minimum: 1 },
   },
   required: [
     'id', 'customerId', 'orderId', 'subject', 'description', 'status', 'flags', 'priority', 'channel', 'assigneeId',
-    'definition', 'createdBy', 'createdAt', 'updatedAt', 'firstResponseAt', 'resolvedAt', 'slaDueAt', 'version',
+    'definition', 'createdBy', 'createdAt', 'updatedAt', 'firstResponseAt', 'resolvedAt', 'slaDueAt', 'responseDueAt',
+    'resolveDueAt', 'slaState', 'version',
   ],
   additionalProperties: false,
 } as const;
@@ -43,8 +48,8 @@ export type TicketView = FromSchema<typeof ticketViewSchema>;
 
 const iso = (date: Date | null | undefined) => (date == null ? null : date.toISOString());
 
-/** Built field by field, so a new column never reaches a response by default. */
-export function ticketDocument(row: TicketRow): TicketView {
+/** Built field by field, so a new column never reaches a response by default; `slaState` as it stands at `now`. */
+export function ticketDocument(row: TicketRow, now: Date = new Date()): TicketView {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -63,6 +68,12 @@ export function ticketDocument(row: TicketRow): TicketView {
     firstResponseAt: iso(row.firstResponseAt),
     resolvedAt: iso(row.resolvedAt),
     slaDueAt: iso(row.slaDueAt),
+    responseDueAt: iso(row.responseDueAt),
+    resolveDueAt: iso(row.resolveDueAt),
+    slaState: slaStateOf(
+      { responseDueAt: row.responseDueAt ?? null, resolveDueAt: row.resolveDueAt ?? null, firstResponseAt: row.firstResponseAt, resolvedAt: row.resolvedAt },
+      now,
+    ),
     version: row.version,
   };
 }

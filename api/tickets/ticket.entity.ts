@@ -28,6 +28,8 @@ export const Ticket = defineEntity({
     firstResponseAt: p.datetime().nullable(),
     resolvedAt: p.datetime().nullable(),
     slaDueAt: p.datetime().nullable(),
+    responseDueAt: p.datetime().nullable(),
+    resolveDueAt: p.datetime().nullable(),
   },
 });
 

@@ -2,7 +2,7 @@ import { ifMatchHeader, versionHeader } from '../customers/customers.operations.
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
-import { createTicketBodySchema } from './ticket-bodies.schema.ts';
+import { createTicketBodySchema, updateTicketBodySchema } from './ticket-bodies.schema.ts';
 import { ticketViewSchema } from './ticket-document.ts';
 
 export const ticketsTag = {
@@ -37,7 +37,9 @@ export const createTicketOperation = defineOperation({
   method: 'post',
   path: '/customers/:id/tickets',
   summary: { en: 'Open a ticket', 'zh-CN': '新建工单' },
-  description: 'Unassigned, in the ticket machine’s first state on the latest published machine; its SLA timers start now.',
+  description:
+    'Unassigned, in the ticket machine’s first state on the latest published machine; its response and resolve due times come ' +
+    'from its priority’s service level, counted from now.',
   tags: [ticketsTag],
   auth: 'session',
   params: idParams('the customer’s id'),
@@ -93,4 +95,27 @@ export const listTicketActionsOperation = defineOperation({
   params: idParams('the ticket’s id'),
   responses: { 200: { description: 'In the definition’s ticket.', body: { type: 'array', items: recordActionSchema } } },
   problems: { 404: notVisible },
+});
+
+export const updateTicketOperation = defineOperation({
+  operationId: 'updateTicket',
+  method: 'patch',
+  path: '/tickets/:id',
+  summary: { en: 'Change a ticket', 'zh-CN': '修改工单' },
+  description:
+    'Subject, description, priority (the due times follow), channel and assignee; the state moves only through events. A new ' +
+    'assignee sends the machine ASSIGNED as the system in the same transaction. Say which version you changed.',
+  tags: [ticketsTag],
+  auth: 'session',
+  params: idParams('the ticket’s id'),
+  headers: { 'If-Match': ifMatchHeader },
+  body: updateTicketBodySchema,
+  responses: { 200: { description: 'Changed.', body: ticketViewSchema, headers: { ETag: versionHeader } } },
+  problems: {
+    400: '`validation` also when `assigneeId` is not an active user you may give work to who can see the customer.',
+    403: '`forbidden`: the ticket’s state does not give your role edit (or claim, for taking it yourself; assign, for giving it to someone else).',
+    404: notVisible,
+    409: '`stale-version`: changed since you loaded it.',
+    428: '`version-required`: neither If-Match nor `version` says which version you changed.',
+  },
 });

@@ -2,10 +2,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Router } from 'express';
 import { requireSession, signedInOf } from '../auth/require-session.middleware.ts';
 import { recordId } from '../commands/request-input.ts';
-import { requestOrigin } from '../commands/request-origin.ts';
+import { expectedVersion, requestOrigin } from '../commands/request-origin.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { route } from '../http/route-operation.ts';
 import { recordEventRoutes } from '../transitions/record-event-routes.ts';
+import { versionRequired } from '../users/user-problems.ts';
 import { createTicket } from './create-ticket.command.ts';
 import { findTicket, listCustomerTickets } from './list-tickets.query.ts';
 import { ticketEventAdapter } from './ticket-event-adapter.ts';
@@ -16,9 +17,11 @@ import {
   getTicketOperation,
   listCustomerTicketsOperation,
   listTicketActionsOperation,
+  updateTicketOperation,
 } from './tickets.operations.ts';
+import { updateTicket } from './update-ticket.command.ts';
 
-/** Service tickets (工单) of customers: open, read, and move through the ticket machine by events. */
+/** Service tickets (工单) of customers: open, read, change and assign, and move through the ticket machine by events. */
 export function ticketsRouter(orm: MikroORM): Router {
   const router = Router();
   const signedIn = requireSession(orm);
@@ -42,6 +45,14 @@ export function ticketsRouter(orm: MikroORM): Router {
     const id = ticketId(params.id);
     const ticket = await findTicket(orm, signedInOf(response), id);
     if (ticket === undefined) throw noSuchTicket(id);
+    response.set('ETag', `"${ticket.version}"`).json(ticket);
+  });
+
+  route(router, updateTicketOperation, signedIn, async ({ params, body }, request, response) => {
+    const id = ticketId(params.id);
+    const version = expectedVersion(request, body.version);
+    if (version === undefined) throw versionRequired();
+    const ticket = await updateTicket(orm, requestOrigin(request, response), signedInOf(response), id, version, body);
     response.set('ETag', `"${ticket.version}"`).json(ticket);
   });
 

@@ -1,9 +1,10 @@
 import type { CustomerRow } from '../customers/customer-document.ts';
 import { customerAccessOf } from '../customers/customer-access.ts';
-import { loadCustomerFactRow } from '../customers/customer-fact-row.ts';
+import { customerFactRows, loadCustomerFactRow } from '../customers/customer-fact-row.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { visibleCustomer } from '../customers/customer-rows.ts';
-import { customerScopeOf } from '../customers/customer-visibility.ts';
+import { customerScopeOf, customerScopeSql } from '../customers/customer-visibility.ts';
+import { Customer } from '../customers/customer.entity.ts';
 import { publishedFields } from '../customers/published-definitions.ts';
 import type { RecordEventAdapter } from './record-event-adapter.ts';
 
@@ -14,6 +15,11 @@ export const customerEventAdapter: RecordEventAdapter<CustomerRow> = {
   loadVisible: (em, actor, id, lock) =>
     visibleCustomer(em, actor.kind === 'person' ? customerScopeOf(actor.caller) : { kind: 'all' }, id, 'live', lock),
   loadFactRow: (em, catalogue, row, context) => loadCustomerFactRow(em, catalogue, row.id, context),
+  async loadVisibleWithFacts(em, actor, id, catalogue, context, lock) {
+    const scope = actor.kind === 'person' ? customerScopeOf(actor.caller) : ({ kind: 'all' } as const);
+    const [facts] = await customerFactRows(em, catalogue, context, (bind) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`, lock);
+    return facts === undefined ? undefined : { row: em.map(Customer, facts), facts };
+  },
   customerIdOf: (row) => row.id,
   fieldAccess: async (caller, em) => customerAccessOf(caller.role, await publishedFields(em, 'customer')),
   notFound: noSuchCustomer,

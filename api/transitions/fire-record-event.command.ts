@@ -1,14 +1,19 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { transition, type MachineSnapshot } from '../../engine/machines/index.ts';
+import { wrap, type EntityDictionary } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MachineDefinition } from '../../definitions/machine.schema.ts';
+import { transition, type MachineSnapshot, type TransitionResult } from '../../engine/machines/index.ts';
 import type { Problem } from '../../engine/validation/problem.ts';
-import type { CommandContext, CommandOrigin } from '../commands/command-context.ts';
+import { auditAndOutboxInserts } from '../commands/audit-and-outbox-rows.ts';
+import type { AuditInput, CommandContext, CommandOrigin, OutboxInput } from '../commands/command-context.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
-import { recordDefinitions } from '../customers/published-definitions.ts';
-import { boundQuery } from '../database/bound-query.ts';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
+import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
+import { syncMachineTimers, timersUnchanged } from '../timers/sync-machine-timers.ts';
 import { auditTrace } from './audit-trace.ts';
 import { machineActorOf, timeZoneOf, type EventActor } from './event-actor.ts';
+import { loadRecordForEvent, type RecordForEvent } from './record-for-event.ts';
 import type { MachineRecordRow, RecordEventAdapter } from './record-event-adapter.ts';
 import { TransitionRefused } from './transition-refused.problem.ts';
 
@@ -31,13 +36,17 @@ export interface FiredEvent {
   followUps: FiredEvent[];
 }
 
-/** A transition that was just taken and persisted, as a reaction sees it. */
-export interface TransitionTaken {
+/** A change of one record's machine, as a reaction can judge it without the database. */
+export interface TransitionChange {
   entity: string;
-  row: MachineRecordRow;
-  customerId: number;
   before: MachineSnapshot;
   after: MachineSnapshot;
+}
+
+/** A transition that was just taken and persisted, as a reaction sees it. */
+export interface TransitionTaken extends TransitionChange {
+  row: MachineRecordRow;
+  customerId: number;
   timeZone: string;
   reactions: readonly TransitionReaction[];
   depth: number;
@@ -46,8 +55,21 @@ export interface TransitionTaken {
 /**
  * What a transition sets off on other records (an opportunity starting to sell moves its customer): the events it
  * fires, as the system, inside the same transaction. See api/opportunities/opportunity-customer-links.ts.
+ * `appliesTo` says, without the database, whether a change sets it off at all; a reaction without it is assumed
+ * to, and the command then always takes the locked path (see fireRecordEventCommand).
  */
-export type TransitionReaction = (context: CommandContext, taken: TransitionTaken) => Promise<FiredEvent[]>;
+export type TransitionReaction = ((context: CommandContext, taken: TransitionTaken) => Promise<FiredEvent[]>) & {
+  appliesTo?: (change: TransitionChange) => boolean;
+};
+
+/** A reaction that acts only on the changes `appliesTo` picks, and says so. */
+export function reactionOn(
+  appliesTo: (change: TransitionChange) => boolean,
+  fire: (context: CommandContext, taken: TransitionTaken) => Promise<FiredEvent[]>,
+): TransitionReaction {
+  const reaction = async (context: CommandContext, taken: TransitionTaken) => (appliesTo(taken) ? fire(context, taken) : []);
+  return Object.assign(reaction, { appliesTo });
+}
 
 export interface FireOptions {
   /** The version the caller saw (If-Match); a different one is a stale click: 409 `stale-version`. */
@@ -68,12 +90,98 @@ export type FireOutcome<Row> = { ok: true; fired: FiredEvent; row: Row } | { ok:
 // Reactions may fire reactions; a definition that made two machines ping-pong must not loop forever.
 const maxReactionDepth = 3;
 
+type TakenResult = Extract<TransitionResult, { ok: true }>;
+
+/** Everything one taken transition writes on its own record: the columns, the audit entry, the outbox messages. */
+interface TransitionWrite {
+  bind: BindParams;
+  /** `set …` assignments of the update, values in `bind`. */
+  assignments: string;
+  audit: AuditInput;
+  messages: OutboxInput[];
+  /** The record's version once written. */
+  version: number;
+}
+
+/** Runs the engine on a loaded record: the event as the actor sends it, on the definition version the record runs on. */
+function decide<Row extends MachineRecordRow>(loaded: RecordForEvent<Row>, event: RecordEvent, actor: EventActor, now: Date): TransitionResult {
+  return transition(loaded.definitions.machine.document, loaded.row.machineSnapshot, { type: event.type }, {
+    actor: machineActorOf(actor),
+    facts: loaded.facts,
+    now,
+    timeZone: timeZoneOf(actor),
+    catalogue: loaded.definitions.catalogue,
+  });
+}
+
+/**
+ * What the transition writes on its record: stage, snapshot and the columns that follow the stage; the version and
+ * `updatedAt` unless `keepVersion`; the audit entry (the trace as the why, trimmed to what the actor may see) and
+ * the effects as outbox messages keyed by the version they produce.
+ */
+async function planWrite<Row extends MachineRecordRow>(
+  em: EntityManager,
+  stamp: { now: Date; actorId: number | null },
+  adapter: RecordEventAdapter<Row>,
+  loaded: RecordForEvent<Row>,
+  result: TakenResult,
+  event: RecordEvent,
+  actor: EventActor,
+  options: FireOptions,
+): Promise<TransitionWrite> {
+  const { row, definitions } = loaded;
+  const machine: MachineDefinition = definitions.machine.document;
+  const keepVersion = options.keepVersion === true;
+  const version = keepVersion ? row.version : row.version + 1;
+  const bind = new BindParams();
+  const assignments = [
+    `${adapter.stageColumn ?? 'stage'} = ${bind.add(result.snapshot.value)}`,
+    `machine_snapshot = ${bind.add(JSON.stringify(result.snapshot))}::jsonb`,
+  ];
+  if (!keepVersion) assignments.push(`updated_at = ${bind.add(stamp.now)}`, 'version = version + 1');
+  const following = adapter.followStage?.(row, machine, result.snapshot, stamp.now) ?? {};
+  for (const [column, value] of Object.entries(following)) assignments.push(`${column} = ${bind.add(value)}`);
+
+  const access = actor.kind === 'person' ? await adapter.fieldAccess?.(actor.caller, em) : undefined;
+  const audit: AuditInput = {
+    entity: adapter.entity,
+    recordId: row.id,
+    customerId: adapter.customerIdOf(row),
+    action: 'event',
+    before: { stage: row.stage, flags: row.machineSnapshot.flags, version: row.version },
+    after: { stage: result.snapshot.value, flags: result.snapshot.flags, version },
+    why: {
+      kind: 'trace',
+      trace: auditTrace(result.trace, definitions.catalogue, access),
+      ...(event.payload === undefined ? {} : { payload: event.payload }),
+    },
+  };
+  const messages = effectMessages(
+    { entity: adapter.entity, recordId: row.id, version, cause: options.cause ?? `event:${event.type}`, actorId: stamp.actorId },
+    result.effects,
+  );
+  return { bind, assignments: assignments.join(', '), audit, messages, version };
+}
+
+function firedEvent(entity: string, id: number, event: RecordEvent, before: MachineSnapshot, write: TransitionWrite, after: MachineSnapshot, followUps: FiredEvent[]): FiredEvent {
+  return {
+    entity,
+    id,
+    event: event.type,
+    from: before.value,
+    to: after.value,
+    flags: after.flags,
+    version: write.version,
+    effects: write.messages.map((message) => ({ type: message.topic.replace(/^effect\./, ''), idempotencyKey: message.idempotencyKey })),
+    followUps,
+  };
+}
+
 /**
  * Sends one event to one record inside the command's transaction: locks the record the actor may see, runs the
  * engine on the definition version the record runs on with its fact row, and on success persists the snapshot and
- * stage, writes the audit entry (the trace as the why, trimmed to what the actor may see) and turns the effects
- * into outbox messages, then runs the reactions. A refusal is returned, not thrown, so a reaction can ignore an
- * event its target does not take; nothing is written for it.
+ * stage, writes the audit entry and the effects' outbox messages, then runs the reactions. A refusal is returned,
+ * not thrown, so a reaction can ignore an event its target does not take; nothing is written for it.
  */
 export async function fireRecordEvent<Row extends MachineRecordRow>(
   context: CommandContext,
@@ -84,61 +192,26 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
   options: FireOptions = {},
 ): Promise<FireOutcome<Row>> {
   const { em } = context;
-  const row = await adapter.loadVisible(em, actor, id, true);
-  if (row === undefined) throw adapter.notFound(id);
+  const loaded = await loadRecordForEvent(em, adapter, actor, id, context.now, true);
+  if (loaded === undefined) throw adapter.notFound(id);
+  const { row } = loaded;
   if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw recordChangedSinceLoaded(row.version);
-
-  const definitions = await recordDefinitions(em, adapter.entity, { key: row.definitionKey, version: row.definitionVersion });
-  const machine = definitions.machine.document;
-  const timeZone = timeZoneOf(actor);
-  const facts = await adapter.loadFactRow(em, definitions.catalogue, row, { now: context.now, timeZone });
-  if (facts === undefined) throw adapter.notFound(id);
-  const result = transition(machine, row.machineSnapshot, { type: event.type }, {
-    actor: machineActorOf(actor),
-    facts,
-    now: context.now,
-    timeZone,
-    catalogue: definitions.catalogue,
-  });
+  const result = decide(loaded, event, actor, context.now);
   if (!result.ok) return { ok: false, reason: result.reason };
 
   const before = row.machineSnapshot;
-  const beforeDocument = { stage: row.stage, flags: before.flags, version: row.version };
-  if (options.keepVersion === true) {
-    await boundQuery(em, `update ${adapter.table} set ${adapter.stageColumn ?? 'stage'} = $1, machine_snapshot = $2::jsonb where id = $3`, [
-      result.snapshot.value,
-      JSON.stringify(result.snapshot),
-      row.id,
-    ]);
-    await em.refresh(row);
-  } else {
-    row.stage = result.snapshot.value;
-    row.machineSnapshot = result.snapshot;
-    row.updatedAt = context.now;
-    adapter.followStage?.(row, machine, result.snapshot);
-    await em.flush();
-  }
-
-  const customerId = adapter.customerIdOf(row);
-  const access = actor.kind === 'person' ? await adapter.fieldAccess?.(actor.caller, em) : undefined;
-  context.audit({
-    entity: adapter.entity,
-    recordId: row.id,
-    customerId,
-    action: 'event',
-    before: beforeDocument,
-    after: { stage: row.stage, flags: result.snapshot.flags, version: row.version },
-    why: {
-      kind: 'trace',
-      trace: auditTrace(result.trace, definitions.catalogue, access),
-      ...(event.payload === undefined ? {} : { payload: event.payload }),
-    },
-  });
-  const messages = effectMessages(
-    { entity: adapter.entity, recordId: row.id, version: row.version, cause: options.cause ?? `event:${event.type}`, actorId: context.actorId },
-    result.effects,
+  const write = await planWrite(em, context, adapter, loaded, result, event, actor, options);
+  const [updated] = await boundQuery<EntityDictionary<Row>>(
+    em,
+    `update ${adapter.table} set ${write.assignments} where id = ${write.bind.add(row.id)} returning *`,
+    write.bind.values,
   );
-  for (const message of messages) context.enqueue(message);
+  // The returned row, mapped onto the managed entity, leaves it current and clean: the command's flush writes nothing more.
+  em.map(wrap(row, true).__meta.class, updated!);
+  context.audit(write.audit);
+  for (const message of write.messages) context.enqueue(message);
+  const customerId = write.audit.customerId ?? adapter.customerIdOf(row);
+  await syncMachineTimers(context, { entity: adapter.entity, recordId: row.id, customerId, machine: loaded.definitions.machine.document, before, after: result.snapshot });
 
   const depth = options.depth ?? 0;
   const followUps: FiredEvent[] = [];
@@ -149,33 +222,68 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
       customerId,
       before,
       after: result.snapshot,
-      timeZone,
+      timeZone: timeZoneOf(actor),
       reactions: options.reactions ?? [],
       depth,
     };
     for (const reaction of options.reactions ?? []) followUps.push(...(await reaction(context, taken)));
   }
-  return {
-    ok: true,
-    row,
-    fired: {
-      entity: adapter.entity,
-      id: row.id,
-      event: event.type,
-      from: before.value,
-      to: result.snapshot.value,
-      flags: result.snapshot.flags,
-      version: row.version,
-      effects: messages.map((message) => ({ type: message.topic.replace(/^effect\./, ''), idempotencyKey: message.idempotencyKey })),
-      followUps,
-    },
-  };
+  return { ok: true, row, fired: firedEvent(adapter.entity, row.id, event, before, write, result.snapshot, followUps) };
 }
 
 /**
- * `POST /api/<entity>/:id/events` for any entity with a machine: one transaction for the record, its audit entry,
- * its outbox messages and whatever its reactions fire. A refusal rolls everything back and answers with the
- * engine's reason (403 for who you are, 409 for the record's state).
+ * The event in one write, without a transaction or a row lock, when it can be: the record and its fact row are read
+ * in one statement, the engine decides, and one statement updates the row only if its version is still the one
+ * read, inserting the audit entry and the outbox messages in the same statement (so atomically). Undefined when it
+ * cannot be done so — the stage is entered anew (its timers move), a reaction applies (it writes other records), or
+ * the record changed in between — and the caller takes the locked path, which decides again on the record as it is
+ * then.
+ */
+async function fireInOneWrite<Row extends MachineRecordRow>(
+  orm: MikroORM,
+  origin: CommandOrigin,
+  adapter: RecordEventAdapter<Row>,
+  actor: EventActor,
+  id: number,
+  event: RecordEvent,
+  options: FireOptions,
+): Promise<FiredEvent | undefined> {
+  const em = orm.em.fork();
+  const now = origin.now ?? new Date();
+  const loaded = await loadRecordForEvent(em, adapter, actor, id, now, false);
+  if (loaded === undefined) throw adapter.notFound(id);
+  const { row } = loaded;
+  if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw recordChangedSinceLoaded(row.version);
+  const result = decide(loaded, event, actor, now);
+  if (!result.ok) throw new TransitionRefused(result.reason);
+  const change: TransitionChange = { entity: adapter.entity, before: row.machineSnapshot, after: result.snapshot };
+  if (!timersUnchanged(change.before, change.after)) return undefined;
+  if ((options.reactions ?? []).some((reaction) => reaction.appliesTo?.(change) ?? true)) return undefined;
+
+  const stamp = { now, actorId: origin.actorId, requestId: origin.requestId ?? null };
+  const write = await planWrite(em, stamp, adapter, loaded, result, event, actor, options);
+  const rowId = write.bind.add(row.id);
+  const readVersion = write.bind.add(row.version);
+  const inserts = auditAndOutboxInserts(write.bind, stamp, [write.audit], write.messages, 'exists (select 1 from updated)');
+  const [written] = await boundQuery<{ outbox_ids: string[] }>(
+    em,
+    `with updated as (
+       update ${adapter.table} set ${write.assignments} where id = ${rowId} and version = ${readVersion} returning id
+     ), ${inserts}
+     select (select coalesce(array_agg(id), '{}') from outbox_rows) as outbox_ids from updated`,
+    write.bind.values,
+  );
+  if (written === undefined) return undefined;
+  noteOutboxInserted(em, written.outbox_ids.map(Number));
+  return firedEvent(adapter.entity, row.id, event, row.machineSnapshot, write, result.snapshot, []);
+}
+
+/**
+ * `POST /api/<entity>/:id/events` for any entity with a machine. An event that touches only its own record is
+ * written in one statement (fireInOneWrite); one that sets off reactions, or lost a race for the record, runs in one
+ * transaction with the record locked: the record, its audit entry, its outbox messages and whatever its reactions
+ * fire commit together. A refusal writes nothing and answers with the engine's reason (403 for who you are, 409 for
+ * the record's state).
  */
 export async function fireRecordEventCommand<Row extends MachineRecordRow>(
   orm: MikroORM,
@@ -186,6 +294,8 @@ export async function fireRecordEventCommand<Row extends MachineRecordRow>(
   event: RecordEvent,
   options: FireOptions = {},
 ): Promise<FiredEvent> {
+  const fired = await fireInOneWrite(orm, origin, adapter, actor, id, event, options);
+  if (fired !== undefined) return fired;
   return runCommand(orm, origin, async (context) => {
     const outcome = await fireRecordEvent(context, adapter, id, event, actor, options);
     if (!outcome.ok) throw new TransitionRefused(outcome.reason);

@@ -1,6 +1,7 @@
 import type { InitialResult } from '../../engine/machines/index.ts';
 import type { CommandContext } from '../commands/command-context.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
+import { syncRecordTimers } from '../timers/sync-machine-timers.ts';
 import type { FiredEvent, TransitionReaction } from './fire-record-event.command.ts';
 import type { MachineRecordRow } from './record-event-adapter.ts';
 
@@ -18,8 +19,8 @@ export interface RecordCreated {
 
 /**
  * The rest of creating a record with a machine, inside the creating command's transaction: the `create` audit entry
- * (the initial step's trace as the why), the initial state's entry effects as outbox messages, then the reactions
- * (as for a transition from nothing into the initial state). Returns what the reactions fired.
+ * (the initial step's trace as the why), the initial state's entry effects as outbox messages, the initial state's
+ * timers, then the reactions (as for a transition from nothing into the initial state). Returns what they fired.
  */
 export async function recordCreated(context: CommandContext, created: RecordCreated): Promise<FiredEvent[]> {
   const { row, start } = created;
@@ -34,6 +35,7 @@ export async function recordCreated(context: CommandContext, created: RecordCrea
   });
   const source = { entity: created.entity, recordId: row.id, version: row.version, cause: `enter:${row.stage}`, actorId: context.actorId };
   for (const message of effectMessages(source, start.effects)) context.enqueue(message);
+  await syncRecordTimers(context, { entity: created.entity, row, customerId: created.customerId, after: start.snapshot });
   const taken = {
     entity: created.entity,
     row,

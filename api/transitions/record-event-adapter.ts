@@ -34,8 +34,23 @@ export interface RecordEventAdapter<Row extends MachineRecordRow = MachineRecord
   /** The row the actor may see (with `lock`, locked until the transaction ends); undefined: it does not exist for them. */
   loadVisible(em: EntityManager, actor: EventActor, id: number, lock: boolean): Promise<Row | undefined>;
   loadFactRow(em: EntityManager, catalogue: FactCatalogue, row: Row, context: EvaluationContext): Promise<FactRow | undefined>;
-  /** Columns that follow the stage besides `stage` and the snapshot (an opportunity's probability and status). */
-  followStage?(row: Row, machine: MachineDefinition, snapshot: MachineSnapshot): void;
+  /**
+   * The row the actor may see and its fact row with `catalogue`'s aggregates, in one statement (a fact row carries
+   * the record's columns). Absent: loadVisible, then loadFactRow.
+   */
+  loadVisibleWithFacts?(
+    em: EntityManager,
+    actor: EventActor,
+    id: number,
+    catalogue: FactCatalogue,
+    context: EvaluationContext,
+    lock: boolean,
+  ): Promise<{ row: Row; facts: FactRow } | undefined>;
+  /**
+   * Columns that follow the stage besides the stage and the snapshot, by column name (an opportunity's probability
+   * and status), written with them; `now` is the command's clock.
+   */
+  followStage?(row: Row, machine: MachineDefinition, snapshot: MachineSnapshot, now: Date): Record<string, unknown>;
   /** The customer whose audit trail shows the record's entries. */
   customerIdOf(row: Row): number;
   /** How an actor may see the record's fields: trace values of hidden or masked facts are trimmed from the audit. */

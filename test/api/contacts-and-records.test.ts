@@ -142,12 +142,14 @@ describe('contact records', () => {
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/contactId', '/occurredAt', '/reminderAt']);
   });
 
-  it('queues a reminder for its author at the time asked', async () => {
+  it('arms a reminder timer for its author at the time asked', async () => {
     const id = await aCustomer();
     const reminderAt = new Date(Date.now() + 86_400_000).toISOString();
     const logged = await api(app, 'POST', `/api/customers/${id}/contact-records`, { cookie: li, body: { channel: 'call', outcome: 'callbackRequested', reminderAt } });
-    const { rows } = await app.schema.pool.query("select topic, payload, available_at from outbox where topic = 'contactRecord.reminder' and payload->>'contactRecordId' = $1", [String(logged.body.id)]);
-    expect(rows).toEqual([{ topic: 'contactRecord.reminder', payload: expect.objectContaining({ userId: liId, at: reminderAt }), available_at: new Date(reminderAt) }]);
+    const { rows } = await app.schema.pool.query('select kind, status, due_at, user_id::int as user_id from due_timer where timer_key = $1', [
+      `contact_record:${logged.body.id}:reminder`,
+    ]);
+    expect(rows).toEqual([{ kind: 'reminder', status: 'pending', due_at: new Date(reminderAt), user_id: liId }]);
   });
 
   it('lets its author correct it for 24 hours, nobody else, and nobody after — the database refuses a late edit too', async () => {

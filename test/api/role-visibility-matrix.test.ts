@@ -34,6 +34,8 @@ interface Fixture {
   contactPhone: string;
   opportunityId: number;
   opportunityName: string;
+  orderId: number;
+  ticketId: number;
 }
 
 const otherPassword = 'matrix-test-password';
@@ -85,7 +87,9 @@ beforeAll(async () => {
     await ok(await api(app, 'POST', `/api/customers/${created.id}/contact-records`, { cookie: cookies.admin, body: { channel: 'call', outcome: 'busy', notes: `${maker.name}的通话` } }), 201, `record ${key}`);
     const opportunityName = `${maker.name}商机`;
     const opportunity = await ok(await api(app, 'POST', `/api/customers/${created.id}/opportunities`, { cookie: cookies.admin, body: { name: opportunityName, amount: 1000 } }), 201, `opportunity ${key}`);
-    records[key] = { id: created.id, name: maker.name, phone, mainPhone, contactName, contactPhone, opportunityId: opportunity.id, opportunityName };
+    const order = await ok(await api(app, 'POST', `/api/customers/${created.id}/orders`, { cookie: cookies.admin, body: { lines: [{ product: `${maker.name}商品`, quantity: 1, unitPrice: 100 }] } }), 201, `order ${key}`);
+    const ticket = await ok(await api(app, 'POST', `/api/customers/${created.id}/tickets`, { cookie: cookies.admin, body: { subject: `${maker.name}工单` } }), 201, `ticket ${key}`);
+    records[key] = { id: created.id, name: maker.name, phone, mainPhone, contactName, contactPhone, opportunityId: opportunity.id, opportunityName, orderId: order.id, ticketId: ticket.id };
   }
   await ok(await api(app, 'POST', `/api/customers/${records.collab.id}/collaborators`, { cookie: cookies.admin, body: { userId: await userIdOf(app, 'rep.zhang') } }), 200, 'collaborator');
 });
@@ -120,6 +124,14 @@ async function expectHidden(role: Role, method: string, pathname: (id: number) =
   expectNoLeak(role, JSON.stringify(response.body), context);
 }
 
+/** The id a path shape is about: the opportunity's, order's or ticket's for their own routes, else the customer's. */
+function idFor(shape: string, record: Fixture): number {
+  if (shape.startsWith('/api/opportunities/')) return record.opportunityId;
+  if (shape.startsWith('/api/orders/')) return record.orderId;
+  if (shape.startsWith('/api/tickets/')) return record.ticketId;
+  return record.id;
+}
+
 const cases = roles.flatMap((role) => recordKeys.map((record) => ({ role, record, visible: sees[role].includes(record) })));
 
 interface ReadEndpoint {
@@ -151,6 +163,11 @@ const reads: ReadEndpoint[] = [
   { name: 'GET opportunities', path: (r) => `/api/customers/${r.id}/opportunities`, check: (body, r) => expect(JSON.stringify(body)).toContain(r.opportunityName) },
   { name: 'GET opportunity', path: (r) => `/api/opportunities/${r.opportunityId}`, check: (body, r) => expect(body).toMatchObject({ id: r.opportunityId, name: r.opportunityName }) },
   { name: 'GET opportunity actions', path: (r) => `/api/opportunities/${r.opportunityId}/actions`, check: (body) => expect(body).toBeDefined() },
+  { name: 'GET orders', path: (r) => `/api/customers/${r.id}/orders`, check: (body, r) => expect(body.map((o: { id: number }) => o.id)).toEqual([r.orderId]) },
+  { name: 'GET order', path: (r) => `/api/orders/${r.orderId}`, check: (body, r) => expect(body).toMatchObject({ id: r.orderId, customerId: r.id }) },
+  { name: 'GET order payments', path: (r) => `/api/orders/${r.orderId}/payments`, check: (body) => expect(body).toEqual([]) },
+  { name: 'GET tickets', path: (r) => `/api/customers/${r.id}/tickets`, check: (body, r) => expect(body.map((t: { id: number }) => t.id)).toEqual([r.ticketId]) },
+  { name: 'GET ticket', path: (r) => `/api/tickets/${r.ticketId}`, check: (body, r) => expect(body).toMatchObject({ id: r.ticketId, subject: `${r.name}工单` }) },
 ];
 
 describe.each(reads)('$name', (endpoint) => {
@@ -163,7 +180,7 @@ describe.each(reads)('$name', (endpoint) => {
       expectNoLeak(role, JSON.stringify(response.body), `${endpoint.name} ${record}`);
     } else {
       const shape = endpoint.path(fixture);
-      const hiddenId = shape.includes('/opportunities/') && !shape.startsWith('/api/customers') ? fixture.opportunityId : fixture.id;
+      const hiddenId = idFor(shape, fixture);
       await expectHidden(role, 'GET', (id) => shape.replace(String(hiddenId), String(id)), undefined, hiddenId, `${endpoint.name} ${record}`);
     }
   });
@@ -222,12 +239,15 @@ const writes: WriteEndpoint[] = [
   { name: 'PATCH opportunity', method: 'PATCH', path: (id) => `/api/opportunities/${id}`, body: () => ({ version: 999_999, amount: 1 }) },
   { name: 'POST opportunity event', method: 'POST', path: (id) => `/api/opportunities/${id}/events`, body: () => ({ type: 'ADVANCE', version: 999_999 }) },
   { name: 'POST release', method: 'POST', path: (id) => `/api/customers/${id}/release`, body: () => ({ reason: '矩阵测试' }) },
+  { name: 'PATCH order', method: 'PATCH', path: (id) => `/api/orders/${id}`, body: () => ({ version: 999_999, note: '矩阵改' }) },
+  { name: 'POST order payment', method: 'POST', path: (id) => `/api/orders/${id}/payments`, body: () => ({ version: 999_999, amount: 1, paidOn: '2026-11-20', method: 'cash' }) },
+  { name: 'PATCH ticket', method: 'PATCH', path: (id) => `/api/tickets/${id}`, body: () => ({ version: 999_999, subject: '矩阵改' }) },
 ];
 
 describe.each(writes)('$name', (endpoint) => {
   it.each(cases.filter((c) => !c.visible))('$role on hidden $record: 404, nothing written', async ({ role, record }) => {
     const fixture = records[record];
-    const id = endpoint.path(1).startsWith('/api/opportunities') ? fixture.opportunityId : fixture.id;
+    const id = idFor(endpoint.path(1), fixture);
     const before = await tableSnapshot(app);
     await expectHidden(role, endpoint.method, endpoint.path, endpoint.body(fixture), id, `${endpoint.name} ${record}`);
     expect(await tableSnapshot(app)).toEqual(before);
@@ -237,7 +257,7 @@ describe.each(writes)('$name', (endpoint) => {
   it.each(cases.filter((c) => c.visible))('$role on visible $record: answers, never 404', async ({ role, record }) => {
     if (endpoint.name === 'POST release') return;
     const fixture = records[record];
-    const id = endpoint.path(1).startsWith('/api/opportunities') ? fixture.opportunityId : fixture.id;
+    const id = idFor(endpoint.path(1), fixture);
     const response = await api(app, endpoint.method, endpoint.path(id), { cookie: cookies[role], body: endpoint.body(fixture) });
     expect(response.status, JSON.stringify(response.body)).not.toBe(404);
     expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);

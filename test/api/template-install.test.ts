@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTemplate, readTemplateManifest, TemplateError } from '../../api/templates/install-template.ts';
+import { slaStateOf } from '../../api/tickets/ticket-sla.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const genericDir = path.resolve(import.meta.dirname, '../../seeds/generic');
@@ -84,6 +85,48 @@ describe('installing the generic template', () => {
     expect(rows[0].records).toBeGreaterThan(40);
     expect(rows[0].called).toBeGreaterThan(10);
     expect(rows[0].system_audits).toBeGreaterThan(40);
+  });
+
+  it('gives the demo opportunities, orders and tickets in every state of their machines, through the API’s own cores', async () => {
+    const stagesOf = async (machine: string) => {
+      const { rows } = await installed.schema.pool.query("select document from definition_version where kind = 'machine' and key = $1", [machine]);
+      return Object.keys(rows[0].document.states).sort();
+    };
+    const distinct = async (sql: string) => (await installed.schema.pool.query(sql)).rows.map((row) => row.value).sort();
+    expect(await distinct('select distinct stage as value from customer')).toEqual(await stagesOf('customer-lifecycle'));
+    expect(await distinct('select distinct stage as value from opportunity')).toEqual(await stagesOf('opportunity-funnel'));
+    expect(await distinct('select distinct status as value from sales_order')).toEqual(await stagesOf('order-follow-up'));
+    expect(await distinct('select distinct status as value from ticket')).toEqual(await stagesOf('ticket-escalation'));
+    expect(await distinct('select distinct ownership as value from customer')).toEqual(['collaborative', 'personal', 'pool']);
+    expect(await distinct('select distinct priority as value from ticket')).toEqual(['high', 'low', 'normal', 'urgent']);
+
+    const { rows } = await installed.schema.pool.query(`
+      select (select count(*)::int from order_line) as lines,
+             (select count(*)::int from sales_order where paid_amount > 0 and not is_paid) as partly_paid,
+             (select count(*)::int from sales_order where is_paid) as paid,
+             (select count(*)::int from sales_order o
+               where paid_amount <> (select coalesce(sum(amount), 0) from order_payment p where p.order_id = o.id)) as unbalanced,
+             (select count(*)::int from ticket where response_due_at is null or resolve_due_at is null) as without_due,
+             (select count(*)::int from ticket t join customer c on c.id = t.customer_id where c.ownership = 'pool') as pool_tickets,
+             (select count(*)::int from audit_entry where entity in ('opportunity', 'order', 'ticket') and action = 'create' and actor_id is null) as created,
+             (select count(*)::int from opportunity) + (select count(*)::int from sales_order) + (select count(*)::int from ticket) as records`);
+    expect(rows[0].lines).toBeGreaterThan(0);
+    expect(rows[0].partly_paid).toBeGreaterThanOrEqual(2);
+    expect(rows[0].paid).toBeGreaterThanOrEqual(3);
+    expect(rows[0]).toMatchObject({ unbalanced: 0, without_due: 0 });
+    expect(rows[0].pool_tickets).toBeGreaterThan(0);
+    expect(rows[0].created).toBe(rows[0].records);
+
+    // The ticket view reads its service-level standing from the demo's times: several states, not one.
+    const { rows: tickets } = await installed.schema.pool.query(
+      'select status, response_due_at, resolve_due_at, first_response_at, resolved_at from ticket',
+    );
+    const states = new Set(
+      tickets.map((t) =>
+        slaStateOf({ responseDueAt: t.response_due_at, resolveDueAt: t.resolve_due_at, firstResponseAt: t.first_response_at, resolvedAt: t.resolved_at }, new Date()),
+      ),
+    );
+    expect([...states].sort()).toEqual(expect.arrayContaining(['breached', 'met', 'onTrack', 'resolveOverdue', 'responseOverdue']));
   });
 
   it('does nothing the second time', async () => {

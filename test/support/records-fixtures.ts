@@ -30,7 +30,23 @@ export async function installGenericTemplate(app: TestApp): Promise<void> {
 }
 
 /** The tables a records command writes, in dependency order. */
-export const recordTables = ['customer', 'customer_owner', 'ownership_event', 'contact', 'contact_record', 'audit_entry', 'outbox', 'auto_number'];
+export const recordTables = [
+  'customer',
+  'customer_owner',
+  'ownership_event',
+  'contact',
+  'contact_record',
+  'opportunity',
+  'sales_order',
+  'order_line',
+  'order_payment',
+  'ticket',
+  'due_timer',
+  'notification',
+  'audit_entry',
+  'outbox',
+  'auto_number',
+];
 
 /** Row count and an md5 of every row's text per table: equal snapshots mean nothing was written. */
 export async function tableSnapshot(app: TestApp): Promise<Record<string, { rows: number; md5: string | null }>> {

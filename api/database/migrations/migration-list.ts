@@ -3,6 +3,10 @@ import { MigrationUsersAndSessions } from './migration-0002-users-and-sessions.t
 import { MigrationRecordsCore } from './migration-0003-records-core.ts';
 import { MigrationOpportunities } from './migration-0004-opportunities.ts';
 import { MigrationOrdersAndTickets } from './migration-0005-orders-and-tickets.ts';
+import { MigrationOutboxDispatch } from './migration-0006-outbox-dispatch.ts';
+import { MigrationTimersAndNotifications } from './migration-0007-timers-and-notifications.ts';
+import { MigrationPoolRecycling } from './migration-0008-pool-recycling.ts';
+import { MigrationPaymentsAndTicketSla } from './migration-0009-payments-and-ticket-sla.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
@@ -14,4 +18,8 @@ export const migrationList = [
   { name: '0003-records-core', class: MigrationRecordsCore },
   { name: '0004-opportunities', class: MigrationOpportunities },
   { name: '0005-orders-and-tickets', class: MigrationOrdersAndTickets },
+  { name: '0006-outbox-dispatch', class: MigrationOutboxDispatch },
+  { name: '0007-timers-and-notifications', class: MigrationTimersAndNotifications },
+  { name: '0008-pool-recycling', class: MigrationPoolRecycling },
+  { name: '0009-payments-and-ticket-sla', class: MigrationPaymentsAndTicketSla },
 ];

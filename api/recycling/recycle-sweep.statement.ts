@@ -1,0 +1,125 @@
+import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
+import type { Rule } from '../../definitions/rule.schema.ts';
+import type { EvaluationContext } from '../../engine/conditions/index.ts';
+import { compileRecycleSelection } from '../../engine/recycling/recycle-selection.ts';
+import type { LocalizedText } from '../../engine/validation/problem.ts';
+import { BindParams } from '../database/bound-query.ts';
+import { customerDocumentSql, customerOwnersSql } from './customer-document-sql.ts';
+import { effectForOwnerSql } from './recycle-effects-sql.ts';
+
+/** Everything one run of a rule's sweep is compiled from. */
+export interface RecycleRun {
+  rule: Rule;
+  ruleVersion: number;
+  catalogue: FactCatalogue;
+  /** The sweep's one clock reading and the rule's time zone. */
+  context: EvaluationContext & { now: Date };
+  /** The plain-words reason (engine/recycling/recycle-reason.ts) every moved customer's audit entry carries. */
+  reason: LocalizedText;
+  requestId: string | null;
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Customers a sweep may take at all: live and owned. What the rule adds is compiled from its conditions. */
+const recyclableSql = `c.deleted_at is null and c.ownership <> 'pool'`;
+
+/** The customers the rule would move now, for the preview: the same selection as the sweep, without the writes. */
+export function recyclePreviewStatement(run: Pick<RecycleRun, 'rule' | 'catalogue' | 'context'>, limit: number): Statement {
+  const bind = new BindParams();
+  const limitParam = bind.add(limit);
+  const selection = compileRecycleSelection(run.rule, run.catalogue, { context: run.context, tableAlias: 'c', firstParam: 2 });
+  return {
+    sql: `select c.id::int as id, c.name, c.stage, c.owner_id::int as owner_id, count(*) over ()::int as total
+          from customer c where ${recyclableSql} and ${selection.sql}
+          order by c.id limit ${limitParam}::int`,
+    params: [...bind.values, ...selection.params],
+  };
+}
+
+/**
+ * The sweep of one rule as ONE statement: it locks the customers the compiled condition selects (skipping any a
+ * command holds right now — the next run takes them), removes every owner, puts them in the pool with their version
+ * raised, and writes what a command would — ownership history (`remove`, by the system), the cool-down rows, one
+ * audit entry each (before and after as the API shows the customer, the rule's reason as why) and the rule's other
+ * effects as outbox rows keyed `customer:<id>:v<version>:recycle:<rule>:<n>`, like effectMessages keys them. Answers
+ * one row: how many moved, and the first `sampleSize` ids.
+ */
+export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Statement {
+  const bind = new BindParams();
+  const now = `${bind.add(run.context.now.toISOString())}::timestamptz`;
+  const ruleId = `${bind.add(run.rule.id)}::text`;
+  const ruleVersion = `${bind.add(run.ruleVersion)}::int`;
+  const why = { kind: 'reason', code: 'recycled', rule: { id: run.rule.id, version: run.ruleVersion }, words: run.reason };
+  const whyParam = `${bind.add(JSON.stringify(why))}::jsonb`;
+  const historyReason = `${bind.add(`${run.rule.name['zh-CN']} / ${run.rule.name.en}`)}::text`;
+  const coolDownDays = `${bind.add(run.rule.recycle?.coolDownDays ?? 0)}::int`;
+  const requestId = `${bind.add(run.requestId)}::text`;
+  const sample = `${bind.add(sampleSize)}::int`;
+
+  const outboxSelects = run.rule.effects
+    .map((effect, position) => ({ effect, position }))
+    .filter(({ effect }) => effect.type !== 'releaseToPool')
+    .map(({ effect, position }) => {
+      const topic = `${bind.add(`effect.${effect.type}`)}::text`;
+      const effectSql = effectForOwnerSql(effect, 'm.owner_id', bind);
+      const keyTail = `${bind.add(`:${position}`)}::text`;
+      return `select ${topic}, jsonb_build_object('entity', 'customer', 'recordId', c.id, 'actorId', null, 'effect', ${effectSql},
+                'rule', jsonb_build_object('id', ${ruleId}, 'version', ${ruleVersion}),
+                'formerOwnerIds', f.owner_ids),
+              'customer:' || c.id || ':v' || c.version || ':recycle:' || ${ruleId} || ${keyTail}, 'pending', 0, ${now}, ${now}
+              from moved c join candidates m on m.id = c.id join former f on f.customer_id = c.id`;
+    });
+
+  const selection = compileRecycleSelection(run.rule, run.catalogue, {
+    context: run.context,
+    tableAlias: 'c',
+    firstParam: bind.values.length + 1,
+  });
+  const sql = `
+    with candidates as (
+      select c.id, c.owner_id, ${customerDocumentSql('c', customerOwnersSql('c'))} as before
+      from customer c where ${recyclableSql} and ${selection.sql}
+      order by c.id
+      for update of c skip locked
+    ),
+    lost as (
+      delete from customer_owner o using candidates m where o.customer_id = m.id
+      returning o.customer_id, o.user_id
+    ),
+    former as (
+      select l.customer_id, jsonb_agg(l.user_id order by l.user_id) as owner_ids from lost l group by l.customer_id
+    ),
+    moved as (
+      update customer c set ownership = 'pool', owner_id = null, team_id = null, updated_at = ${now}, version = c.version + 1
+      from candidates m where c.id = m.id
+      returning c.*
+    ),
+    history as (
+      insert into ownership_event (customer_id, owner_id, action, actor_id, occurred_at, reason)
+      select l.customer_id, l.user_id, 'remove', null, ${now}, ${historyReason} from lost l
+    ),
+    cooling as (
+      insert into recycled_customer (customer_id, owner_id, rule_id, rule_version, recycled_at, claimable_at)
+      select l.customer_id, l.user_id, ${ruleId}, ${ruleVersion}, ${now}, ${now} + make_interval(days => ${coolDownDays}) from lost l
+    ),
+    audited as (
+      insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
+      select 'customer', c.id, c.id, 'recycle', null, ${now}, m.before, ${customerDocumentSql('c', "'[]'::jsonb")}, ${whyParam}, ${requestId}
+      from moved c join candidates m on m.id = c.id
+    )${
+      outboxSelects.length === 0
+        ? ''
+        : `,
+    effects as (
+      insert into outbox (topic, payload, idempotency_key, status, attempts, available_at, created_at)
+      ${outboxSelects.join('\n      union all\n      ')}
+    )`
+    }
+    select (select count(*)::int from moved) as moved,
+           coalesce((select array_agg(id order by id) from (select id::int as id from moved order by id limit ${sample}) s), '{}') as sample`;
+  return { sql, params: [...bind.values, ...selection.params] };
+}
