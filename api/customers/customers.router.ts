@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Router } from 'express';
+import { auditTrace } from '../audit/audit-trace.ts';
 import { listCustomerAuditEntries } from '../audit/list-audit-entries.query.ts';
 import { requirePermission } from '../auth/require-permission.middleware.ts';
 import { requireSession, signedInOf } from '../auth/require-session.middleware.ts';
@@ -26,7 +27,7 @@ import {
 } from './customers.operations.ts';
 import { deleteCustomer } from './delete-customer.command.ts';
 import { findCustomer, listCustomers, listDeletedCustomers } from './list-customers.query.ts';
-import { publishedFields } from './published-definitions.ts';
+import { publishedFields, recordDefinitions } from './published-definitions.ts';
 import { purgeCustomer } from './purge-customer.command.ts';
 import { visibleDocument } from './record-field-access.ts';
 import { restoreCustomer } from './restore-customer.command.ts';
@@ -82,10 +83,14 @@ export function customersRouter(orm: MikroORM): Router {
     if ((await visibleCustomer(em, customerScopeOf(caller), id, 'any')) === undefined) throw noSuchCustomer(id);
     const customerAccess = customerAccessOf(caller.role, await publishedFields(em, 'customer'));
     const contactAccess = contactAccessOf(caller.role, await publishedFields(em, 'contact'));
+    const { catalogue } = await recordDefinitions(em, 'customer');
     response.json(
       await listCustomerAuditEntries(em, id, { limit: query.limit, cursor: query.cursor }, {
-        customer: (document) => visibleDocument(document, customerAccess),
-        contact: (document) => visibleDocument(document, contactAccess),
+        customer: {
+          document: (document) => visibleDocument(document, customerAccess),
+          trace: (trace) => auditTrace(trace, catalogue, customerAccess),
+        },
+        contact: { document: (document) => visibleDocument(document, contactAccess) },
       }),
     );
   });

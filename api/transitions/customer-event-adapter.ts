@@ -1,11 +1,9 @@
 import type { CustomerRow } from '../customers/customer-document.ts';
-import { customerAccessOf } from '../customers/customer-access.ts';
 import { customerFactRows, loadCustomerFactRow } from '../customers/customer-fact-row.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { visibleCustomer } from '../customers/customer-rows.ts';
 import { customerScopeOf, customerScopeSql } from '../customers/customer-visibility.ts';
 import { Customer } from '../customers/customer.entity.ts';
-import { publishedFields } from '../customers/published-definitions.ts';
 import type { RecordEventAdapter } from './record-event-adapter.ts';
 
 /** Customers through the generic event command: visible as the customers API sees them, guarded by their fact row. */
@@ -21,6 +19,5 @@ export const customerEventAdapter: RecordEventAdapter<CustomerRow> = {
     return facts === undefined ? undefined : { row: em.map(Customer, facts), facts };
   },
   customerIdOf: (row) => row.id,
-  fieldAccess: async (caller, em) => customerAccessOf(caller.role, await publishedFields(em, 'customer')),
   notFound: noSuchCustomer,
 };

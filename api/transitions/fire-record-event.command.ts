@@ -1,5 +1,5 @@
 import { wrap, type EntityDictionary } from '@mikro-orm/core';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import { transition, type MachineSnapshot, type TransitionResult } from '../../engine/machines/index.ts';
 import type { Problem } from '../../engine/validation/problem.ts';
@@ -11,7 +11,6 @@ import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
 import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
 import { syncMachineTimers, timersUnchanged } from '../timers/sync-machine-timers.ts';
-import { auditTrace } from './audit-trace.ts';
 import { machineActorOf, timeZoneOf, type EventActor } from './event-actor.ts';
 import { loadRecordForEvent, type RecordForEvent } from './record-for-event.ts';
 import type { MachineRecordRow, RecordEventAdapter } from './record-event-adapter.ts';
@@ -116,19 +115,17 @@ function decide<Row extends MachineRecordRow>(loaded: RecordForEvent<Row>, event
 
 /**
  * What the transition writes on its record: stage, snapshot and the columns that follow the stage; the version and
- * `updatedAt` unless `keepVersion`; the audit entry (the trace as the why, trimmed to what the actor may see) and
- * the effects as outbox messages keyed by the version they produce.
+ * `updatedAt` unless `keepVersion`; the audit entry (the whole trace as the why: each reader gets it trimmed to
+ * what they may see) and the effects as outbox messages keyed by the version they produce.
  */
-async function planWrite<Row extends MachineRecordRow>(
-  em: EntityManager,
+function planWrite<Row extends MachineRecordRow>(
   stamp: { now: Date; actorId: number | null },
   adapter: RecordEventAdapter<Row>,
   loaded: RecordForEvent<Row>,
   result: TakenResult,
   event: RecordEvent,
-  actor: EventActor,
   options: FireOptions,
-): Promise<TransitionWrite> {
+): TransitionWrite {
   const { row, definitions } = loaded;
   const machine: MachineDefinition = definitions.machine.document;
   const keepVersion = options.keepVersion === true;
@@ -142,7 +139,6 @@ async function planWrite<Row extends MachineRecordRow>(
   const following = adapter.followStage?.(row, machine, result.snapshot, stamp.now) ?? {};
   for (const [column, value] of Object.entries(following)) assignments.push(`${column} = ${bind.add(value)}`);
 
-  const access = actor.kind === 'person' ? await adapter.fieldAccess?.(actor.caller, em) : undefined;
   const audit: AuditInput = {
     entity: adapter.entity,
     recordId: row.id,
@@ -152,7 +148,7 @@ async function planWrite<Row extends MachineRecordRow>(
     after: { stage: result.snapshot.value, flags: result.snapshot.flags, version },
     why: {
       kind: 'trace',
-      trace: auditTrace(result.trace, definitions.catalogue, access),
+      trace: result.trace,
       ...(event.payload === undefined ? {} : { payload: event.payload }),
     },
   };
@@ -200,7 +196,7 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
   if (!result.ok) return { ok: false, reason: result.reason };
 
   const before = row.machineSnapshot;
-  const write = await planWrite(em, context, adapter, loaded, result, event, actor, options);
+  const write = planWrite(context, adapter, loaded, result, event, options);
   const [updated] = await boundQuery<EntityDictionary<Row>>(
     em,
     `update ${adapter.table} set ${write.assignments} where id = ${write.bind.add(row.id)} returning *`,
@@ -261,7 +257,7 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
   if ((options.reactions ?? []).some((reaction) => reaction.appliesTo?.(change) ?? true)) return undefined;
 
   const stamp = { now, actorId: origin.actorId, requestId: origin.requestId ?? null };
-  const write = await planWrite(em, stamp, adapter, loaded, result, event, actor, options);
+  const write = planWrite(stamp, adapter, loaded, result, event, options);
   const rowId = write.bind.add(row.id);
   const readVersion = write.bind.add(row.version);
   const inserts = auditAndOutboxInserts(write.bind, stamp, [write.audit], write.messages, 'exists (select 1 from updated)');

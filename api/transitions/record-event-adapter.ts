@@ -4,9 +4,7 @@ import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import type { EvaluationContext, FactRow } from '../../engine/conditions/index.ts';
 import type { MachineSnapshot } from '../../engine/machines/index.ts';
-import type { SignedIn } from '../auth/signed-in.ts';
 import type { HttpProblem } from '../http/http-problem.ts';
-import type { RecordFieldAccess } from '../customers/record-field-access.ts';
 import type { EventActor } from './event-actor.ts';
 
 /** The columns every record with a machine has: what the generic event command reads and writes. */
@@ -53,7 +51,5 @@ export interface RecordEventAdapter<Row extends MachineRecordRow = MachineRecord
   followStage?(row: Row, machine: MachineDefinition, snapshot: MachineSnapshot, now: Date): Record<string, unknown>;
   /** The customer whose audit trail shows the record's entries. */
   customerIdOf(row: Row): number;
-  /** How an actor may see the record's fields: trace values of hidden or masked facts are trimmed from the audit. */
-  fieldAccess?(caller: SignedIn, em: EntityManager): Promise<RecordFieldAccess>;
   notFound(id: unknown): HttpProblem;
 }

@@ -167,6 +167,29 @@ describe('masking and hidden fields', () => {
     expect(JSON.stringify(trail.body)).not.toContain('13812345678');
   });
 
+  it('trims a trace’s fact values for each reader, keeping the whole trace for those who may read them', async () => {
+    // A guard that read the phone, as a published machine with such a guard would have left it in the trail.
+    const leaf = { kind: 'leaf', fact: 'phone', operator: 'equal', value: '13800000000', factValue: '13812345678', passed: false };
+    const trace = {
+      machine: 'customer-lifecycle',
+      version: 1,
+      event: 'UPGRADE',
+      from: 'reserve',
+      considered: [{ target: 'target', checks: [{ check: 'guard', passed: false, trace: { kind: 'all', passed: false, children: [leaf] } }] }],
+    };
+    await app.schema.pool.query(
+      `insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why)
+       values ('customer', $1, $1, 'event', null, now(), null, null, $2)`,
+      [ids.masked, JSON.stringify({ kind: 'trace', trace })],
+    );
+    const guardValue = async (login: string) => {
+      const trail = await api(app, 'GET', `/api/customers/${ids.masked}/audit?limit=1`, { cookie: cookies[login] });
+      return trail.body.items[0].why.trace.considered[0].checks[0].trace.children[0].factValue;
+    };
+    expect(await guardValue('rep.masked')).toBe('138****5678');
+    expect(await guardValue('admin')).toBe('13812345678');
+  });
+
   it('does not search a field by its plain value for a role that only sees it masked', async () => {
     const search = (login: string) => api(app, 'GET', '/api/customers?q=13811110003', { cookie: cookies[login] });
     expect((await search('rep.li')).body.items.map((c: { id: number }) => c.id)).toEqual([ids.pool]);

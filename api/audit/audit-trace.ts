@@ -32,9 +32,10 @@ function trimCondition(trace: ConditionTrace, shown: (fact: string, value: Condi
 }
 
 /**
- * The engine's trace as the audit keeps it: every check and outcome, but a guard's fact values only as the actor
- * may see them — absent (null) for a hidden field, masked for a masked one — so the trail cannot be used to read a
- * number the record itself hides. The definition's own values (the `value` a condition compares with) stay.
+ * The engine's trace as a reader of the audit trail sees it: every check and outcome, but a guard's fact values
+ * only as the reader may see them — absent (null) for a hidden field, masked for a masked one — so the trail cannot
+ * be used to read a number the record itself hides. The definition's own values (the `value` a condition compares
+ * with) stay. The trail keeps the whole trace; each reader gets it trimmed for them.
  */
 export function auditTrace(trace: TransitionTrace, catalogue: FactCatalogue, access: RecordFieldAccess | undefined): TransitionTrace {
   if (access === undefined) return trace;
