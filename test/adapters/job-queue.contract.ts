@@ -258,10 +258,10 @@ export function describeJobQueueContract(implementation: string, harness: JobQue
         await queue.upsertSchedule('sweeps', 'pool-recycle', { everyMs: 200 }, schedule);
         await harness.waitUntil(() => runs.length >= 1, 1_000);
         await queue.upsertSchedule('sweeps', 'pool-recycle', { everyMs: 200 }, schedule);
-        await harness.letTimePass(upsertedAt + 500 - harness.now());
-        // Fire times 0, 200 and 400 ms after the first upsert; a second series would double them.
-        expect(runs.length).toBeGreaterThanOrEqual(2);
-        expect(runs.length).toBeLessThanOrEqual(3);
+        await harness.waitUntil(() => runs.length >= 2, 2_000);
+        // One series fires at most at 0, 200, 400 … ms after the first upsert (a busy machine only makes it fewer);
+        // a second series would double them.
+        expect(runs.length).toBeLessThanOrEqual(Math.floor((harness.now() - upsertedAt) / 200) + 1);
       });
 
       it('follows the new interval when a schedule is upserted with another one', async () => {

@@ -24,7 +24,8 @@ async function embeddedEnv() {
   };
 }
 
-describe('npm start', () => {
+// Each test starts the real thing (initdb, migrations, the demo template): 5 s alone, 25 s on two busy cores.
+describe('npm start', { timeout: 90_000 }, () => {
   it('runs on the embedded PostgreSQL, answers /readyz, and keeps its data across a restart', async () => {
     const env = await embeddedEnv();
     const first = await spawnStagecraft(env);
