@@ -10,7 +10,7 @@ import { runCommand } from '../commands/run-command.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
 import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
-import { syncMachineTimers, timersUnchanged } from '../timers/sync-machine-timers.ts';
+import { machineTimerWrites, syncMachineTimers } from '../timers/sync-machine-timers.ts';
 import { machineActorOf, timeZoneOf, type EventActor } from './event-actor.ts';
 import { loadRecordForEvent, type RecordForEvent } from './record-for-event.ts';
 import type { MachineRecordRow, RecordEventAdapter } from './record-event-adapter.ts';
@@ -230,10 +230,9 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
 /**
  * The event in one write, without a transaction or a row lock, when it can be: the record and its fact row are read
  * in one statement, the engine decides, and one statement updates the row only if its version is still the one
- * read, inserting the audit entry and the outbox messages in the same statement (so atomically). Undefined when it
- * cannot be done so — the stage is entered anew (its timers move), a reaction applies (it writes other records), or
- * the record changed in between — and the caller takes the locked path, which decides again on the record as it is
- * then.
+ * read, writing the audit entry, the outbox messages and the stage's timers in the same statement (so atomically).
+ * Undefined when it cannot be done so — a reaction applies (it writes other records), or the record changed in
+ * between — and the caller takes the locked path, which decides again on the record as it is then.
  */
 async function fireInOneWrite<Row extends MachineRecordRow>(
   orm: MikroORM,
@@ -253,15 +252,21 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
   const result = decide(loaded, event, actor, now);
   if (!result.ok) throw new TransitionRefused(result.reason);
   const change: TransitionChange = { entity: adapter.entity, before: row.machineSnapshot, after: result.snapshot };
-  if (!timersUnchanged(change.before, change.after)) return undefined;
   if ((options.reactions ?? []).some((reaction) => reaction.appliesTo?.(change) ?? true)) return undefined;
 
   const stamp = { now, actorId: origin.actorId, requestId: origin.requestId ?? null };
   const write = planWrite(stamp, adapter, loaded, result, event, options);
   const rowId = write.bind.add(row.id);
   const readVersion = write.bind.add(row.version);
-  const inserts = auditAndOutboxInserts(write.bind, stamp, [write.audit], write.messages, 'exists (select 1 from updated)');
-  const [written] = await boundQuery<{ outbox_ids: string[] }>(
+  const written = 'exists (select 1 from updated)';
+  const timers = machineTimerWrites(
+    write.bind,
+    { ...change, recordId: row.id, customerId: write.audit.customerId, machine: loaded.definitions.machine.document },
+    now,
+    written,
+  );
+  const inserts = [auditAndOutboxInserts(write.bind, stamp, [write.audit], write.messages, written), ...(timers === undefined ? [] : [timers])].join(', ');
+  const [outcome] = await boundQuery<{ outbox_ids: string[] }>(
     em,
     `with updated as (
        update ${adapter.table} set ${write.assignments} where id = ${rowId} and version = ${readVersion} returning id
@@ -269,8 +274,8 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
      select (select coalesce(array_agg(id), '{}') from outbox_rows) as outbox_ids from updated`,
     write.bind.values,
   );
-  if (written === undefined) return undefined;
-  noteOutboxInserted(em, written.outbox_ids.map(Number));
+  if (outcome === undefined) return undefined;
+  noteOutboxInserted(em, outcome.outbox_ids.map(Number));
   return firedEvent(adapter.entity, row.id, event, row.machineSnapshot, write, result.snapshot, []);
 }
 

@@ -76,6 +76,25 @@ describe('machine timers', () => {
     ]);
   });
 
+  it('moves the timers with an event sent over the API, in the statement that moves the ticket', async () => {
+    const ticket = await aTicket('normal');
+    const taken = await api(app, 'POST', `/api/tickets/${ticket.id}/events`, { cookie: li, body: { type: 'TAKE' } });
+    expect(taken.status).toBe(200);
+    expect(taken.body.to).toBe('assigned');
+    const timers = await timersOf(app, 'ticket', ticket.id);
+    expect(timers.filter((t) => t.status === 'cancelled').map((t) => t.event_type)).toEqual([
+      'xstate.after.30m.ticket-escalation.new',
+      'xstate.after.2h.ticket-escalation.new',
+      'xstate.after.1d.ticket-escalation.new',
+    ]);
+    const { machine_snapshot: snapshot } = await ticketRow(ticket.id);
+    expect(timers.filter((t) => t.status === 'pending').map((t) => [t.event_type, t.due_at.getTime() - Date.parse(snapshot.enteredAt)])).toEqual([
+      ['xstate.after.1h.ticket-escalation.assigned', hourMs],
+      ['xstate.after.4h.ticket-escalation.assigned', 4 * hourMs],
+      ['xstate.after.1d.ticket-escalation.assigned', 24 * hourMs],
+    ]);
+  });
+
   it('leaves the timers alone for a move that keeps the stage and the time it was entered', async () => {
     const ticket = await aTicket('low');
     const machine = await ticketMachine();
