@@ -4,6 +4,7 @@ import { startingPoint } from '../customers/customer-stage.ts';
 import type { RecordDefinitions } from '../customers/published-definitions.ts';
 import type { FiredEvent, TransitionReaction } from '../transitions/fire-record-event.command.ts';
 import { recordCreated } from '../transitions/record-created.ts';
+import { newMachineRecordValues } from '../transitions/machine-record.properties.ts';
 import { opportunityDocument, type OpportunityView } from './opportunity-document.ts';
 import { opportunityStatusOf, stageProbability } from './opportunity-stage.ts';
 import { Opportunity } from './opportunity.entity.ts';
@@ -54,20 +55,13 @@ export async function insertOpportunity(
   const row = em.create(Opportunity, {
     customerId: input.customerId,
     ...values,
-    stage: start.snapshot.value,
+    ...newMachineRecordValues(definitions, start.snapshot, { createdBy: input.createdBy, createdAt }),
     status: opportunityStatusOf(machine, start.snapshot),
     probability: stageProbability(machine, start.snapshot.value),
     ownerId: input.ownerId,
-    machineSnapshot: start.snapshot,
-    definitionKey: definitions.machine.key,
-    definitionVersion: definitions.machine.version,
     customFields: {},
-    createdBy: input.createdBy,
-    createdAt,
-    updatedAt: createdAt,
     lastContactAt: null,
     nextFollowUpAt: null,
-    deletedAt: null,
   });
   await em.flush();
 

@@ -6,6 +6,7 @@ import type { RecordCreator } from '../opportunities/insert-opportunity.ts';
 import type { FiredEvent, TransitionReaction } from '../transitions/fire-record-event.command.ts';
 import { validationFailed } from '../http/http-problem.ts';
 import { recordCreated } from '../transitions/record-created.ts';
+import { newMachineRecordValues } from '../transitions/machine-record.properties.ts';
 import type { OrderLineInput } from './order-bodies.schema.ts';
 import { orderDocument, type OrderView } from './order-document.ts';
 import { hasShipped } from './order-shipping.ts';
@@ -74,25 +75,18 @@ export async function insertOrder(
     customerId: input.customerId,
     opportunityId: input.opportunityId,
     orderNumber,
-    stage: start.snapshot.value,
+    ...newMachineRecordValues(definitions, start.snapshot, { createdBy: input.createdBy, createdAt }),
     amount,
     paidAmount: 0,
     isPaid: false,
     dueOn: input.dueOn,
     ownerId: input.ownerId,
-    machineSnapshot: start.snapshot,
-    definitionKey: definitions.machine.key,
-    definitionVersion: definitions.machine.version,
     customFields: {},
-    createdBy: input.createdBy,
-    createdAt,
-    updatedAt: createdAt,
     nextFollowUpAt: null,
     shippingAddress: input.shippingAddress,
     expectedShipOn: input.expectedShipOn,
     note: input.note,
     shippedAt: hasShipped(start.snapshot.value) ? (input.shippedAt ?? createdAt) : null,
-    deletedAt: null,
   });
   await em.flush();
   const lineRows = lines.map((line) =>

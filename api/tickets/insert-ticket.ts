@@ -3,6 +3,7 @@ import { startingPoint } from '../customers/customer-stage.ts';
 import type { RecordDefinitions } from '../customers/published-definitions.ts';
 import type { RecordCreator } from '../opportunities/insert-opportunity.ts';
 import { recordCreated } from '../transitions/record-created.ts';
+import { newMachineRecordValues } from '../transitions/machine-record.properties.ts';
 import { ticketDocument, type TicketView } from './ticket-document.ts';
 import { runningSlaDue, slaDueTimes } from './ticket-sla.ts';
 import { Ticket, type TicketChannel, type TicketPriority, type TicketRow } from './ticket.entity.ts';
@@ -60,18 +61,11 @@ export async function insertTicket(
     customerId: input.customerId,
     orderId: input.orderId,
     ...values,
-    stage: start.snapshot.value,
+    ...newMachineRecordValues(definitions, start.snapshot, { createdBy: input.createdBy, createdAt }),
     assigneeId: input.assigneeId,
-    machineSnapshot: start.snapshot,
-    definitionKey: definitions.machine.key,
-    definitionVersion: definitions.machine.version,
-    createdBy: input.createdBy,
-    createdAt,
-    updatedAt: createdAt,
     ...times,
     slaDueAt,
     ...dues,
-    deletedAt: null,
   });
   await em.flush();
   const document = ticketDocument(row, context.now);
