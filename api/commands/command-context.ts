@@ -29,6 +29,12 @@ export interface CommandOrigin {
   requestId?: string | null;
   /** One clock reading for the whole command; defaults to the time the transaction opens. */
   now?: Date;
+  /**
+   * The command enters history (demo data, records moved in from elsewhere): what it records is kept and audited,
+   * but the effects it would set off are not queued — nobody is sent an SMS for a ticket opened last month. Timers
+   * are kept: they are the records' future, not their past.
+   */
+  historical?: boolean;
 }
 
 /** What a command works with: the transaction's entity manager, the time, and where its audit and effects go. */

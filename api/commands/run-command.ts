@@ -50,7 +50,7 @@ export async function runInTransaction<T>(
     actorId: origin.actorId,
     requestId: origin.requestId ?? null,
     audit: (entry) => audits.push(entry),
-    enqueue: (message) => messages.push(message),
+    enqueue: origin.historical === true ? () => {} : (message) => messages.push(message),
   };
   const result = await command(context);
   await em.flush();

@@ -36,11 +36,12 @@ function demoError(index: number, customer: DemoCustomer, what: string): Error {
 /**
  * Creates the demo customers inside the template's install transaction, through the same insert, contact and
  * contact-record code the API uses (dedupe, auto numbers, stage snapshot, ownership history, audit), as the system,
- * then their opportunities, orders with payments, and tickets (demo-customer-records.ts).
+ * then their opportunities, orders with payments, and tickets (demo-customer-records.ts). They enter as history:
+ * their stages' effects are not queued (see CommandOrigin.historical).
  * Values are checked against the just-published definitions; anything wrong stops the install with its path.
  */
 export async function createDemoCustomers(em: EntityManager, demo: DemoCustomers, now: Date, timeZone: string): Promise<number> {
-  return runInTransaction(em, { actorId: null, now }, async (context) => {
+  return runInTransaction(em, { actorId: null, now, historical: true }, async (context) => {
     const definitions = await recordDefinitions(em, 'customer');
     const machine = definitions.machine.document;
     const users = new Map<string, { id: number; teamId: number | null }>();

@@ -17,9 +17,11 @@ import { UndeliverableMessage } from './undeliverable-message.ts';
  * (it counts towards the daily quota like any claim); anything else an `assign`, the old primary owner's loss a
  * `remove`. Collaborators stay unless `keepCollaborators` is false. Already the owner, deleted, or owners changed by
  * someone since the decision: nothing moves. `routing` needs the routing policy, which this version lacks: parked.
+ * A ticket gets an assignee instead (see assignTicket).
  */
 export const assignOwnerHandler: OutboxHandler = async (context, delivery) => {
   const payload = effectPayloadOf(delivery, 'assignOwner');
+  if (payload.entity === 'ticket') return assignTicket(context, payload);
   if (payload.entity !== 'customer') throw customersOnly(payload.entity);
   const { em } = context;
   const customer = await visibleCustomer(em, { kind: 'all' }, payload.recordId, 'live', true);
@@ -57,6 +59,34 @@ export const assignOwnerHandler: OutboxHandler = async (context, delivery) => {
   });
 };
 
+/**
+ * A ticket's `assignOwner` makes the person whose event decided it (`actor`, the one who took it) or a named user its
+ * assignee, audited as the system's assignment; already theirs, or deleted since: nothing moves. The version stays:
+ * an assignment the runtime carries out must not make an open form stale. `previousOwner` means nothing for a ticket.
+ */
+async function assignTicket(context: CommandContext, payload: EffectPayload<'assignOwner'>): Promise<void> {
+  if (payload.effect.params.to === 'previousOwner') throw customersOnly('ticket');
+  const targetId = await targetUserId(context, payload);
+  const { em } = context;
+  const [ticket] = await boundQuery<{ customer_id: string; assignee_id: string | null }>(
+    em,
+    'select customer_id, assignee_id from ticket where id = $1 and deleted_at is null for update',
+    [payload.recordId],
+  );
+  if (ticket === undefined || Number(ticket.assignee_id) === targetId) return;
+  if ((await em.count(AppUser, { id: targetId, active: true })) === 0) throw inactiveUser(targetId);
+  await boundQuery(em, 'update ticket set assignee_id = $2 where id = $1', [payload.recordId, targetId]);
+  context.audit({
+    entity: 'ticket',
+    recordId: payload.recordId,
+    customerId: Number(ticket.customer_id),
+    action: 'assign',
+    before: { assigneeId: ticket.assignee_id === null ? null : Number(ticket.assignee_id) },
+    after: { assigneeId: targetId },
+    why: { kind: 'reason', code: 'assigned', source: 'effect' },
+  });
+}
+
 async function targetUserId(context: CommandContext, payload: EffectPayload<'assignOwner'>): Promise<number> {
   const params = payload.effect.params;
   switch (params.to) {
@@ -89,8 +119,8 @@ async function previousOwnerOf(em: EntityManager, customerId: number): Promise<n
 
 function customersOnly(entity: string): UndeliverableMessage {
   return new UndeliverableMessage({
-    en: `assignOwner gives customers owners; owners of a ${entity} are not assigned by effects in this version. Assign it by hand, then discard this message.`,
-    'zh-CN': `assignOwner 只能为客户指定负责人，当前版本不支持通过效果为 ${entity} 指定负责人。请手动分配后丢弃此消息。`,
+    en: `This assignOwner cannot be carried out for a ${entity} in this version (customers take every kind; tickets take the actor or a named user). Assign it by hand, then discard this message.`,
+    'zh-CN': `当前版本无法为 ${entity} 执行此 assignOwner 效果（客户支持所有方式；工单支持操作人或指定用户）。请手动分配后丢弃此消息。`,
   });
 }
 

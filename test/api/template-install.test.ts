@@ -129,6 +129,12 @@ describe('installing the generic template', () => {
     expect([...states].sort()).toEqual(expect.arrayContaining(['breached', 'met', 'onTrack', 'resolveOverdue', 'responseOverdue']));
   });
 
+  it('enters the demo as history: its records keep their timers but set off no effects', async () => {
+    const count = async (sql: string) => (await installed.schema.pool.query(sql)).rows[0].count;
+    expect(await count('select count(*)::int as count from outbox')).toBe(0);
+    expect(await count("select count(*)::int as count from due_timer where kind = 'machine' and status = 'pending'")).toBeGreaterThan(0);
+  });
+
   it('does nothing the second time', async () => {
     const before = await tableCounts(installed);
     expect(await installTemplate(installed.orm, genericDir, options)).toEqual({ installed: false, reason: 'already-installed' });

@@ -178,6 +178,24 @@ describe('ownership effects', () => {
     expect(rows[0].request_id).toMatch(/^outbox:\d+$/);
   });
 
+  it('makes the rep who takes a ticket its assignee, once, and parks the new ticket’s routing effect saying why', async () => {
+    const customerId = await aCustomerOfLi();
+    const ticket = await api(app, 'POST', `/api/customers/${customerId}/tickets`, { cookie: li, body: { subject: '打印机卡纸', priority: 'normal' } });
+    expect(ticket.status).toBe(201);
+    expect((await api(app, 'POST', `/api/tickets/${ticket.body.id}/events`, { cookie: li, body: { type: 'TAKE' } })).status).toBe(200);
+    await drain(outboxHandlers);
+    const { rows } = await app.schema.pool.query('select assignee_id::int as assignee from ticket where id = $1', [ticket.body.id]);
+    const liId = (await app.schema.pool.query("select id::int as id from app_user where login = 'rep.li'")).rows[0].id;
+    expect(rows[0].assignee).toBe(liId);
+    const trail = await app.schema.pool.query("select after, why from audit_entry where entity = 'ticket' and record_id = $1 and action = 'assign'", [ticket.body.id]);
+    expect(trail.rows).toEqual([{ after: { assigneeId: liId }, why: { kind: 'reason', code: 'assigned', source: 'effect' } }]);
+    const routing = await app.schema.pool.query(
+      "select status, dead_reason from outbox where topic = 'effect.assignOwner' and payload->>'entity' = 'ticket' and payload->>'recordId' = $1 and payload->'effect'->'params'->>'to' = 'routing'",
+      [String(ticket.body.id)],
+    );
+    expect(routing.rows).toEqual([{ status: 'dead', dead_reason: expect.objectContaining({ en: expect.stringMatching(/routing policy/) }) }]);
+  });
+
   it('does not undo a newer ownership decision: a release queued before someone claimed the customer is skipped on the trail', async () => {
     const id = await aCustomerOfLi();
     await fire(li, id, 'SELECT');
