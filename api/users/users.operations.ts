@@ -1,5 +1,6 @@
 import { defineOperation, type ApiTag, type HeaderDeclaration } from '../http/operation.ts';
 import { effectiveRoleSchema } from './effective-role.ts';
+import { personViewSchema } from './people-directory.ts';
 import { teamViewSchema } from './team-view.ts';
 import { createTeamBodySchema, createUserBodySchema, updateUserBodySchema } from './user-bodies.schema.ts';
 import { userViewSchema } from './user-view.ts';
@@ -44,6 +45,21 @@ export const listUsersOperation = defineOperation({
     },
   },
   problems: { 403: rolesThatSeeOthers },
+});
+
+export const listPeopleOperation = defineOperation({
+  operationId: 'listPeople',
+  method: 'get',
+  path: '/people',
+  summary: { en: 'Everyone’s name, to read who did what', 'zh-CN': '所有人员姓名，用于查看操作人' },
+  tags: [usersTag],
+  auth: 'session',
+  responses: {
+    200: {
+      description: 'Every user, with the name and team only, whoever asks: records name people by id.',
+      body: { type: 'array', items: personViewSchema },
+    },
+  },
 });
 
 export const getUserOperation = defineOperation({

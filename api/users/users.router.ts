@@ -18,9 +18,11 @@ import {
   getUserOperation,
   listRolesOperation,
   listTeamsOperation,
+  listPeopleOperation,
   listUsersOperation,
   updateUserOperation,
 } from './users.operations.ts';
+import { peopleDirectory } from './people-directory.ts';
 import { peopleScopeOf } from './visible-users.ts';
 
 export interface UsersRouterSettings {
@@ -36,6 +38,10 @@ export function usersRouter(orm: MikroORM, { defaultTimeZone }: UsersRouterSetti
 
   route(router, listUsersOperation, signedIn, async (_input, _request, response) => {
     response.json(await listUsers(orm, peopleScopeOf(signedInOf(response))));
+  });
+
+  route(router, listPeopleOperation, signedIn, async (_input, _request, response) => {
+    response.json(await peopleDirectory(orm));
   });
 
   route(router, getUserOperation, signedIn, async ({ params }, _request, response) => {

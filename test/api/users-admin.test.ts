@@ -57,6 +57,16 @@ describe('who may see users', () => {
     );
   });
 
+  it('gives anyone signed in every colleague’s name and team, and nothing more', async () => {
+    const response = await call(app, 'GET', '/api/people', { cookie: rep });
+    expect(response.status).toBe(200);
+    const people = response.json();
+    const rows = await userRows();
+    expect(people.map((person: { id: number }) => String(person.id))).toEqual(rows.map((row) => String(row.id)));
+    for (const person of people) expect(Object.keys(person).sort()).toEqual(['active', 'displayName', 'id', 'teamId']);
+    expect((await call(app, 'GET', '/api/people')).status).toBe(401);
+  });
+
   it('lists the roles to anyone signed in', async () => {
     const roles = (await call(app, 'GET', '/api/roles', { cookie: rep })).json();
     expect(roles.map((r: { key: string }) => r.key)).toEqual(['admin', 'manager', 'rep']);
