@@ -4,7 +4,7 @@ import type { EvaluationContext } from '../../engine/conditions/index.ts';
 import { compileRecycleSelection } from '../../engine/recycling/recycle-selection.ts';
 import type { LocalizedText } from '../../engine/validation/problem.ts';
 import { BindParams } from '../database/bound-query.ts';
-import { customerDocumentSql, customerOwnersSql } from './customer-document-sql.ts';
+import { customerDocumentSql, customerDocumentWithOwnershipSql, customerOwnersAggregateSql } from './customer-document-sql.ts';
 import { effectForOwnerSql } from './recycle-effects-sql.ts';
 
 /** Everything one run of a rule's sweep is compiled from. */
@@ -18,6 +18,12 @@ export interface RecycleRun {
   reason: LocalizedText;
   requestId: string | null;
 }
+
+/**
+ * Run before the sweep statement in its transaction. With a million customers the plan's cost passes the JIT
+ * thresholds and PostgreSQL spends about a second compiling expressions for a statement whose time goes into writes.
+ */
+export const sweepStatementSettings = 'set local jit = off';
 
 export interface Statement {
   sql: string;
@@ -47,6 +53,11 @@ export function recyclePreviewStatement(run: Pick<RecycleRun, 'rule' | 'catalogu
  * audit entry each (before and after as the API shows the customer, the rule's reason as why) and the rule's other
  * effects as outbox rows keyed `customer:<id>:v<version>:recycle:<rule>:<n>`, like effectMessages keys them. Answers
  * one row: how many moved, and the first `sampleSize` ids.
+ *
+ * Shaped for the write path, which is nearly all of its cost (docs/recycling.md, "Cost"): the locking scan carries
+ * only the row's address and the columns the move changes (no sort, no document), the UPDATE finds each row by that
+ * address, and one whole document per row is built — `after`, in the UPDATE's RETURNING; `before` is it with the old
+ * ownership columns and the owners the DELETE returned put back.
  */
 export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Statement {
   const bind = new BindParams();
@@ -65,38 +76,48 @@ export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Stat
     .filter(({ effect }) => effect.type !== 'releaseToPool')
     .map(({ effect, position }) => {
       const topic = `${bind.add(`effect.${effect.type}`)}::text`;
-      const effectSql = effectForOwnerSql(effect, 'm.owner_id', bind);
+      const effectSql = effectForOwnerSql(effect, 'c.former_owner_id', bind);
       const keyTail = `${bind.add(`:${position}`)}::text`;
       return `select ${topic}, jsonb_build_object('entity', 'customer', 'recordId', c.id, 'actorId', null, 'effect', ${effectSql},
                 'rule', jsonb_build_object('id', ${ruleId}, 'version', ${ruleVersion}),
                 'formerOwnerIds', f.owner_ids),
               'customer:' || c.id || ':v' || c.version || ':recycle:' || ${ruleId} || ${keyTail}, 'pending', 0, ${now}, ${now}
-              from moved c join candidates m on m.id = c.id join former f on f.customer_id = c.id`;
+              from moved c join former f on f.customer_id = c.id`;
     });
 
+  // The one whole document per row is `after`; `before` is it with the ownership columns the UPDATE changed put back.
+  const before = customerDocumentWithOwnershipSql('c.after', {
+    ownership: 'c.former_ownership',
+    ownerId: 'c.former_owner_id',
+    owners: "coalesce(f.owners, '[]'::jsonb)",
+    teamId: 'c.former_team_id',
+    updatedAt: 'c.former_updated_at',
+    version: 'c.version - 1',
+  });
   const selection = compileRecycleSelection(run.rule, run.catalogue, {
     context: run.context,
     tableAlias: 'c',
     firstParam: bind.values.length + 1,
   });
   const sql = `
-    with candidates as (
-      select c.id, c.owner_id, ${customerDocumentSql('c', customerOwnersSql('c'))} as before
+    with candidates as materialized (
+      select c.ctid as row_id, c.owner_id, c.ownership, c.team_id, c.updated_at
       from customer c where ${recyclableSql} and ${selection.sql}
-      order by c.id
       for update of c skip locked
-    ),
-    lost as (
-      delete from customer_owner o using candidates m where o.customer_id = m.id
-      returning o.customer_id, o.user_id
-    ),
-    former as (
-      select l.customer_id, jsonb_agg(l.user_id order by l.user_id) as owner_ids from lost l group by l.customer_id
     ),
     moved as (
       update customer c set ownership = 'pool', owner_id = null, team_id = null, updated_at = ${now}, version = c.version + 1
-      from candidates m where c.id = m.id
-      returning c.*
+      from candidates m where c.ctid = m.row_id
+      returning c.id, c.version, m.owner_id as former_owner_id, m.ownership as former_ownership, m.team_id as former_team_id,
+                m.updated_at as former_updated_at, ${customerDocumentSql('c', "'[]'::jsonb")} as after
+    ),
+    lost as (
+      delete from customer_owner o using moved c where o.customer_id = c.id
+      returning o.customer_id, o.user_id, o.role, o.since
+    ),
+    former as (
+      select l.customer_id, jsonb_agg(l.user_id order by l.user_id) as owner_ids, ${customerOwnersAggregateSql('l')} as owners
+      from lost l group by l.customer_id
     ),
     history as (
       insert into ownership_event (customer_id, owner_id, action, actor_id, occurred_at, reason)
@@ -108,8 +129,8 @@ export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Stat
     ),
     audited as (
       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
-      select 'customer', c.id, c.id, 'recycle', null, ${now}, m.before, ${customerDocumentSql('c', "'[]'::jsonb")}, ${whyParam}, ${requestId}
-      from moved c join candidates m on m.id = c.id
+      select 'customer', c.id, c.id, 'recycle', null, ${now}, ${before}, c.after, ${whyParam}, ${requestId}
+      from moved c left join former f on f.customer_id = c.id
     )${
       outboxSelects.length === 0
         ? ''

@@ -3,7 +3,7 @@ import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import { recycleRunOf } from './recycle-run.ts';
-import { recycleSweepStatement } from './recycle-sweep.statement.ts';
+import { recycleSweepStatement, sweepStatementSettings } from './recycle-sweep.statement.ts';
 import { recycleWarningStatement } from './recycle-warning.statement.ts';
 import type { SweepResultView } from './recycling-view.schema.ts';
 
@@ -29,6 +29,7 @@ export async function sweepRecycleRule(
     const run = await recycleRunOf(em, ruleId, { now, defaultTimeZone: settings.defaultTimeZone, requestId: context.requestId });
     if (run === undefined) return undefined;
     const sweep = recycleSweepStatement(run, sweepSampleSize);
+    await boundQuery(em, sweepStatementSettings);
     const [moved] = await boundQuery<{ moved: number; sample: number[] }>(em, sweep.sql, sweep.params);
     const warning = recycleWarningStatement(run);
     const [warned] = warning === null ? [{ warned: 0 }] : await boundQuery<{ warned: number }>(em, warning.sql, warning.params);

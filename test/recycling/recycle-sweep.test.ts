@@ -110,6 +110,30 @@ describe('pool recycle sweep', () => {
     expect((await sweep()).body.moved).toBe(0);
   });
 
+  it('leaves a customer a command holds right now to the next run, which records the row as that command left it', async () => {
+    const held = await anAgedCustomer(app, rep, { stage: 'potential', contactedDaysAgo: 20 });
+    const free = await anAgedCustomer(app, rep, { stage: 'potential', contactedDaysAgo: 20 });
+    const command = await app.schema.pool.connect();
+    try {
+      await command.query('begin');
+      await command.query("update customer set keywords = '{held}', version = version + 1 where id = $1", [held]);
+      const first = await sweep();
+      expect(first.body.customerIds).toContain(free);
+      expect(first.body.customerIds).not.toContain(held);
+      await command.query('commit');
+    } finally {
+      command.release();
+    }
+    const changed = (await api(app, 'GET', `/api/customers/${held}`, { cookie: admin })).body;
+    expect(changed.keywords).toEqual(['held']);
+
+    const second = await sweep();
+    expect(second.body.customerIds).toEqual([held]);
+    const [audit] = await query(app, "select before, after from audit_entry where record_id = $1 and action = 'recycle'", [held]);
+    expect(audit.before).toEqual(changed);
+    expect(audit.after).toEqual((await api(app, 'GET', `/api/customers/${held}`, { cookie: admin })).body);
+  });
+
   it('warns the owner once per due day before a customer would be recycled', async () => {
     const dueSoon = await anAgedCustomer(app, rep, { stage: 'potential', contactedDaysAgo: 13 });
     const notYet = await anAgedCustomer(app, rep, { stage: 'potential', contactedDaysAgo: 10 });
