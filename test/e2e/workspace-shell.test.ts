@@ -145,12 +145,12 @@ describe('the workspace shell', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe(zhCN['app.skipToContent']);
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.tagName ?? ''));
     }
-    // Brand link, language menu, sign out, then the navigation's first entry.
-    expect(order.slice(0, 4)).toEqual(['A', 'SELECT', 'BUTTON', 'A']);
+    // Brand link, notification bell, language menu, sign out, then the navigation's first entry.
+    expect(order.slice(0, 5)).toEqual(['A', 'BUTTON', 'SELECT', 'BUTTON', 'A']);
     expect(await focused()).toBe(zhCN['stage.reserve']);
 
     await page.keyboard.press('Enter');

@@ -72,3 +72,15 @@ describe('the API client', () => {
     });
   });
 });
+
+describe('the API client’s edits', () => {
+  it('sends PATCH with the If-Match header the caller gives, beside its own headers', async () => {
+    const { fetch, calls } = answering(() => json(200, { id: 1, version: 4 }));
+    const api = createApiClient({ locale: () => 'en', fetch });
+    expect(await api.patch('/api/customers/1', { phone: '1' }, { 'if-match': '"3"' })).toEqual({ id: 1, version: 4 });
+    expect(calls[0]!.init.method).toBe('PATCH');
+    const headers = calls[0]!.init.headers as Record<string, string>;
+    expect(headers['if-match']).toBe('"3"');
+    expect(headers['accept-language']).toBe('en');
+  });
+});

@@ -1,9 +1,13 @@
 import type { Locale } from '../i18n/locale.ts';
 import { ApiError, isProblemDocument, type ApiFailure } from './api-failure.ts';
 
+/** Headers one call adds, such as `If-Match` naming the version an edit was made from. */
+export type RequestHeaders = Readonly<Record<string, string>>;
+
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  post<T>(path: string, body?: unknown, headers?: RequestHeaders): Promise<T>;
+  patch<T>(path: string, body: unknown, headers?: RequestHeaders): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -21,8 +25,9 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, extra: RequestHeaders = {}): Promise<T> {
     const headers: Record<string, string> = {
+      ...extra,
       accept: 'application/json, application/problem+json',
       'accept-language': options.locale(),
     };
@@ -49,7 +54,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
+    post: (path, body, headers) => request('POST', path, body, headers),
+    patch: (path, body, headers) => request('PATCH', path, body, headers),
   };
 }
 

@@ -8,6 +8,7 @@ const failingWith = (failure: ApiError['failure']): ApiClient => ({
     throw new ApiError(failure);
   },
   post: async () => undefined as never,
+  patch: async () => undefined as never,
 });
 
 describe('the work queue summary', () => {

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'workLine' }
   | { page: 'queue' }
   | { page: 'stage'; stage: string; due?: WorkLineBucket }
+  | { page: 'customer'; id: number }
   | { page: 'pool' }
   | { page: 'contactRecords' }
   | { page: 'review' }
@@ -24,7 +25,10 @@ export function routeOf(pathname: string, search = ''): Route {
   if (path === '/pool') return { page: 'pool' };
   if (path === '/contact-records') return { page: 'contactRecords' };
   if (path === '/review') return { page: 'review' };
-  const stage = /^\/customers\/([^/]+)$/.exec(path)?.[1];
+  const segment = /^\/customers\/([^/]+)$/.exec(path)?.[1];
+  // Stage keys start with a letter, so a whole number after /customers/ is a customer's id.
+  if (segment !== undefined && /^[1-9][0-9]{0,14}$/.test(segment)) return { page: 'customer', id: Number(segment) };
+  const stage = segment;
   if (stage !== undefined && stageKey.test(stage)) {
     const due = new URLSearchParams(search).get('due');
     return isBucket(due) ? { page: 'stage', stage, due } : { page: 'stage', stage };
@@ -45,6 +49,8 @@ export function pathOf(route: Route): string {
       return '/contact-records';
     case 'review':
       return '/review';
+    case 'customer':
+      return `/customers/${route.id}`;
     case 'stage':
       return `/customers/${route.stage}${route.due === undefined ? '' : `?due=${route.due}`}`;
     case 'notFound':

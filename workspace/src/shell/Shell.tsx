@@ -1,11 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { Me } from '../api/me.ts';
+import { CustomerPage } from '../customer/CustomerPage.tsx';
 import { createFormatters } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { stageLabel } from '../i18n/stage-label.ts';
+import { ReminderPopups } from '../notifications/ReminderPopups.tsx';
+import { useNotifications } from '../notifications/use-notifications.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlaceholderPage } from '../pages/PlaceholderPage.tsx';
 import { StagePage } from '../pages/StagePage.tsx';
+import { PoolPage } from '../pool/PoolPage.tsx';
+import { QueuePage } from '../queue/QueuePage.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useRoute } from '../routing/use-route.ts';
 import { useWorkQueue } from '../work-line/use-work-queue.ts';
@@ -25,7 +31,16 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
   const { locale, t } = useI18n();
   const route = useRoute();
   const { queue, reload } = useWorkQueue(api);
-  const session = useMemo(() => ({ me, api, format: createFormatters(locale, me.timeZone) }), [me, api, locale]);
+  const stages = queue.summary.stages;
+  const stageName = useCallback(
+    (key: string) => stageLabel(stages.find((stage) => stage.key === key) ?? { key }, locale, t),
+    [stages, locale, t],
+  );
+  const session = useMemo(
+    () => ({ me, api, format: createFormatters(locale, me.timeZone), stages, stageName }),
+    [me, api, locale, stages, stageName],
+  );
+  const notifications = useNotifications(api);
   const main = useRef<HTMLElement>(null);
 
   // After moving to another page, keyboard and screen-reader users start at its heading, not at the top bar.
@@ -41,18 +56,16 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
       page = <WorkLinePage queue={queue} onRetry={reload} />;
       break;
     case 'queue':
-      page = <PlaceholderPage title={t('page.queue.title')} description={t('page.queue.description')} />;
+      page = <QueuePage onWorked={reload} />;
+      break;
+    case 'customer':
+      page = <CustomerPage key={route.id} customerId={route.id} onChanged={reload} />;
       break;
     case 'stage':
-      page = <StagePage stageKey={route.stage} due={route.due} stages={queue.summary.stages} />;
+      page = <StagePage stageKey={route.stage} due={route.due} stages={stages} />;
       break;
     case 'pool':
-      page = (
-        <PlaceholderPage
-          title={t('nav.pool')}
-          description={t('page.pool.description', { quota: session.format.count(me.role.claimQuotaPerDay) })}
-        />
-      );
+      page = <PoolPage onClaimed={reload} />;
       break;
     case 'contactRecords':
       page = <PlaceholderPage title={t('nav.contactRecords')} description={t('page.contactRecords.description')} />;
@@ -78,13 +91,14 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
         >
           {t('app.skipToContent')}
         </a>
-        <TopBar onSignedOut={onSignedOut} />
+        <TopBar onSignedOut={onSignedOut} notifications={notifications} />
         <div className="shell-body">
-          <SideNav stages={queue.summary.stages} route={route} />
+          <SideNav stages={stages} route={route} />
           <main id="content" ref={main} tabIndex={-1}>
             {page}
           </main>
         </div>
+        <ReminderPopups notifications={notifications} />
       </div>
     </SessionContext>
   );

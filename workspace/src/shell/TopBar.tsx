@@ -4,11 +4,13 @@ import { failureMessage } from '../api/failure-message.ts';
 import { logOut } from '../api/me.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import type { Notifications } from '../notifications/use-notifications.ts';
 import { Link } from '../routing/Link.tsx';
 import { useSession } from './session-context.ts';
 
-/** The product, who is signed in with which role and team, the language, and signing out. */
-export function TopBar({ onSignedOut }: { onSignedOut(): void }) {
+/** The product, the notification bell, who is signed in with which role and team, the language, and signing out. */
+export function TopBar({ onSignedOut, notifications }: { onSignedOut(): void; notifications: Notifications }) {
   const { me, api } = useSession();
   const { locale, t } = useI18n();
   const [failure, setFailure] = useState<ApiFailure>();
@@ -30,6 +32,7 @@ export function TopBar({ onSignedOut }: { onSignedOut(): void }) {
         {t('app.name')}
       </Link>
       <div className="top-bar-end">
+        <NotificationBell notifications={notifications} />
         <p className="user" aria-label={t('shell.userMenu', { name: me.displayName, role })}>
           <span className="user-name">{me.displayName}</span>
           <span className="user-role">

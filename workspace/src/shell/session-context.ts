@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { Me } from '../api/me.ts';
+import type { StageSummary } from '../api/work-queue.ts';
 import type { Formatters } from '../i18n/format.ts';
 
 /** What every page of the signed-in workspace may use: who is signed in, the API, and formatting in their zone. */
@@ -8,6 +9,10 @@ export interface Session {
   me: Me;
   api: ApiClient;
   format: Formatters;
+  /** The customer machine's stages, in its order, as the work queue reports them (labels from the definition). */
+  stages: readonly StageSummary[];
+  /** A stage key in words: the definition's label in the interface language. */
+  stageName(key: string): string;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);

@@ -20,8 +20,9 @@ export function WorkLinePage({ queue, onRetry }: { queue: WorkQueueState; onRetr
   const { locale, t } = useI18n();
   useDocumentTitle(t('workLine.title'));
   const grid = buildWorkLineGrid(queue.summary.stages);
-  const total = grid.totals.reduce((sum, cell) => sum + cell.count, 0);
-  const canStart = queue.status === 'ready' && queue.summary.available && total > 0;
+  // The grid counts only what is due or done today; customers with no follow-up date (targets to develop, reserves
+  // to screen) are still in the queue, so a zero grid does not mean an empty walk — the walk says so itself.
+  const canStart = queue.status === 'ready' && queue.summary.available;
 
   return (
     <section className="page work-line-page">

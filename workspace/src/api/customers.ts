@@ -1,0 +1,166 @@
+import type { ApiClient } from './api-client.ts';
+import type { LocalizedText } from './me.ts';
+
+/** A customer as the signed-in person sees it (api/customers/customer-view.schema.ts): hidden fields are absent. */
+export interface Customer {
+  id: number;
+  name?: string;
+  phone?: string | null;
+  keywords?: Array<string | null>;
+  stage: string;
+  flags: Record<string, string>;
+  definition: { key: string; version: number };
+  ownership: 'personal' | 'collaborative' | 'pool';
+  ownerId: number | null;
+  owners: Array<{ userId: number; role: string; since: string }>;
+  doNotCall?: boolean | string;
+  callCount?: number | string;
+  contractEndsOn?: string | null;
+  lastContactAt?: string | null;
+  nextFollowUpAt?: string | null;
+  customFields: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CustomerPage {
+  items: Customer[];
+  nextCursor: string | null;
+}
+
+export interface Contact {
+  id: number;
+  name?: string;
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  wechat?: string | null;
+  isPrimary?: boolean | string;
+  version: number;
+}
+
+export interface ContactRecord {
+  id: number;
+  channel: string;
+  outcome: string;
+  outcomeLabel: LocalizedText | null;
+  notes: string;
+  occurredAt: string;
+  nextFollowUpAt: string | null;
+  reminderAt: string | null;
+  authorId: number;
+}
+
+export interface Opportunity {
+  id: number;
+  name: string;
+  stage: string;
+  status: string;
+  probability?: number;
+  amount?: number | string | null;
+  expectedCloseOn?: string | null;
+}
+
+export interface Order {
+  id: number;
+  orderNumber: string;
+  status: string;
+  amount?: number | string | null;
+  paidAmount?: number | string | null;
+  paymentState?: string;
+  dueOn?: string | null;
+}
+
+export interface Ticket {
+  id: number;
+  subject: string;
+  status: string;
+  priority: string;
+  slaState?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  entity: string;
+  recordId: number;
+  action: string;
+  actorId: number | null;
+  at: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  why: AuditWhy;
+}
+
+/** api/audit/audit-why.ts as it travels: the engine's trace, or a command's reason. */
+export type AuditWhy =
+  | { kind: 'trace'; trace: { event: string; from: string; to: string; flagsBefore?: Record<string, string>; flagsAfter?: Record<string, string> }; payload?: Record<string, unknown> }
+  | { kind: 'reason'; code: string; text?: string; fields?: string[]; words?: LocalizedText | string };
+
+export interface OwnershipEvent {
+  id: number;
+  action: 'create' | 'claim' | 'release' | 'assign' | 'remove';
+  ownerId: number | null;
+  actorId: number | null;
+  occurredAt: string;
+  reason: string | null;
+}
+
+/** A button of GET /api/customers/:id/actions, from the definition version the customer runs on. */
+export interface RecordAction {
+  event: string;
+  label: LocalizedText;
+  available: boolean;
+  target?: string;
+  targetLabel?: LocalizedText;
+  reason?: { path: string; code: string; message: LocalizedText };
+}
+
+export interface FiredEvent {
+  event: string;
+  from: string;
+  to: string;
+  version: number;
+}
+
+export type CustomerChanges = Partial<Pick<Customer, 'name' | 'phone' | 'contractEndsOn'>> & { keywords?: string[] };
+
+const base = (id: number) => `/api/customers/${id}`;
+const itemsOf = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items);
+
+export const fetchCustomer = (api: ApiClient, id: number) => api.get<Customer>(base(id));
+
+/** PATCH with the version the form was loaded from: a change made meanwhile answers 409 `stale-version`. */
+export const updateCustomer = (api: ApiClient, customer: Pick<Customer, 'id' | 'version'>, changes: CustomerChanges) =>
+  api.patch<Customer>(base(customer.id), changes, { 'if-match': `"${customer.version}"` });
+
+export const fetchCustomerActions = (api: ApiClient, id: number) => api.get<RecordAction[]>(`${base(id)}/actions`);
+
+export const fireCustomerEvent = (api: ApiClient, customer: Pick<Customer, 'id' | 'version'>, type: string) =>
+  api.post<FiredEvent>(`${base(customer.id)}/events`, { type }, { 'if-match': `"${customer.version}"` });
+
+export const fetchContacts = async (api: ApiClient, id: number) => itemsOf(await api.get<Contact[] | { items: Contact[] }>(`${base(id)}/contacts`));
+
+export const fetchContactRecords = async (api: ApiClient, id: number) =>
+  itemsOf(await api.get<ContactRecord[] | { items: ContactRecord[] }>(`${base(id)}/contact-records?limit=50`));
+
+export const fetchOpportunities = async (api: ApiClient, id: number) =>
+  itemsOf(await api.get<Opportunity[] | { items: Opportunity[] }>(`${base(id)}/opportunities`));
+
+export const fetchOrders = async (api: ApiClient, id: number) => itemsOf(await api.get<Order[] | { items: Order[] }>(`${base(id)}/orders`));
+
+export const fetchTickets = async (api: ApiClient, id: number) => itemsOf(await api.get<Ticket[] | { items: Ticket[] }>(`${base(id)}/tickets`));
+
+export const fetchAuditTrail = async (api: ApiClient, id: number) => itemsOf(await api.get<{ items: AuditEntry[] }>(`${base(id)}/audit?limit=50`));
+
+export const fetchOwnershipHistory = async (api: ApiClient, id: number) =>
+  itemsOf(await api.get<{ items: OwnershipEvent[] }>(`${base(id)}/ownership-history?limit=50`));
+
+/** A page of the shared pool (GET /api/customers?ownership=pool), optionally narrowed by name, phone or keyword. */
+export function fetchPoolCustomers(api: ApiClient, query: { q?: string; stage?: string; cursor?: string }): Promise<CustomerPage> {
+  const search = new URLSearchParams({ ownership: 'pool', limit: '50' });
+  if (query.q !== undefined && query.q.trim() !== '') search.set('q', query.q.trim());
+  if (query.stage !== undefined) search.set('stage', query.stage);
+  if (query.cursor !== undefined) search.set('cursor', query.cursor);
+  return api.get<CustomerPage>(`/api/customers?${search}`);
+}

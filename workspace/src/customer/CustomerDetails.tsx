@@ -1,0 +1,158 @@
+import { useId, useState, type FormEvent } from 'react';
+import { isApiFailure } from '../api/api-failure.ts';
+import { updateCustomer, type Customer, type CustomerChanges } from '../api/customers.ts';
+import { failureMessage } from '../api/failure-message.ts';
+import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useSession } from '../shell/session-context.ts';
+import { CustomerSummary } from './CustomerSummary.tsx';
+import { customerChanges, customerFormFields, formValuesOf, type CustomerFormField, type CustomerFormValues } from './customer-form.ts';
+
+const noProblems: FormProblems<CustomerFormField> = { byField: {}, general: [] };
+
+/**
+ * The customer's details, and a form to change them. The server decides what the role may change in this stage
+ * (its permission table and editableFields): a refusal shows by the field it names, a change made meanwhile by
+ * someone else (409 stale-version) offers to reload instead of overwriting it.
+ */
+export function CustomerDetails({ customer, onSaved, onReload }: { customer: Customer; onSaved(customer: Customer): void; onReload(): void }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const id = useId();
+  const [editing, setEditing] = useState<CustomerFormValues>();
+  const [problems, setProblems] = useState(noProblems);
+  const [stale, setStale] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (editing === undefined || saving) return;
+    const changes: CustomerChanges = customerChanges(customer, editing);
+    if (Object.keys(changes).length === 0) {
+      setEditing(undefined);
+      return;
+    }
+    setSaving(true);
+    setProblems(noProblems);
+    try {
+      const next = await updateCustomer(api, customer, changes);
+      setEditing(undefined);
+      setSaved(true);
+      onSaved(next);
+    } catch (error) {
+      if (!isApiFailure(error)) throw error;
+      if (isApiFailure(error, 'stale-version')) setStale(true);
+      setProblems(
+        error.failure.kind === 'problem'
+          ? problemsByField(error.failure.problem, customerFormFields)
+          : { byField: {}, general: [failureMessage(error.failure, t)] },
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (editing === undefined) {
+    return (
+      <div className="customer-details">
+        <CustomerSummary customer={customer} />
+        <dl className="facts">
+          <div>
+            <dt>{t('customer.field.keywords')}</dt>
+            <dd>{(customer.keywords ?? []).filter(Boolean).join(', ') || t('common.none')}</dd>
+          </div>
+          <div>
+            <dt>{t('customer.field.contractEndsOn')}</dt>
+            <dd>{customer.contractEndsOn ?? t('common.none')}</dd>
+          </div>
+        </dl>
+        {saved && (
+          <p className="notice" role="status">
+            {t('customer.saved')}
+          </p>
+        )}
+        <button
+          type="button"
+          onClick={() => {
+            setSaved(false);
+            setStale(false);
+            setProblems(noProblems);
+            setEditing(formValuesOf(customer));
+          }}
+        >
+          {t('customer.edit')}
+        </button>
+      </div>
+    );
+  }
+
+  const input = (field: CustomerFormField, label: string, type: 'text' | 'tel' | 'date', hint?: string) => {
+    const messages = problems.byField[field];
+    const errorId = `${id}-${field}-error`;
+    return (
+      <div className="field" key={field}>
+        <label htmlFor={`${id}-${field}`}>{label}</label>
+        <input
+          id={`${id}-${field}`}
+          name={field}
+          type={type}
+          value={editing[field]}
+          aria-invalid={messages !== undefined}
+          aria-describedby={messages === undefined ? (hint === undefined ? undefined : `${id}-${field}-hint`) : errorId}
+          onChange={(event) => setEditing({ ...editing, [field]: event.target.value })}
+        />
+        {hint !== undefined && (
+          <p className="hint" id={`${id}-${field}-hint`}>
+            {hint}
+          </p>
+        )}
+        {messages !== undefined && (
+          <p className="field-error" id={errorId} role="alert">
+            {messages.join(' ')}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form className="customer-form" onSubmit={save} noValidate aria-busy={saving}>
+      {stale && (
+        <div className="form-error" role="alert">
+          <p>{t('customer.stale')}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(undefined);
+              setStale(false);
+              setProblems(noProblems);
+              onReload();
+            }}
+          >
+            {t('customer.reload')}
+          </button>
+        </div>
+      )}
+      {!stale && problems.general.length > 0 && (
+        <div className="form-error" role="alert">
+          {problems.general.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+      {input('name', t('customer.field.name'), 'text')}
+      {input('phone', t('customer.field.phone'), 'tel')}
+      {input('keywords', t('customer.field.keywords'), 'text', t('customer.keywordsHint'))}
+      {input('contractEndsOn', t('customer.field.contractEndsOn'), 'date')}
+      <div className="dialog-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {t(saving ? 'customer.saving' : 'customer.save')}
+        </button>
+        <button type="button" onClick={() => setEditing(undefined)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

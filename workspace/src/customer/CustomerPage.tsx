@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react';
+import {
+  fetchAuditTrail,
+  fetchContactRecords,
+  fetchContacts,
+  fetchCustomer,
+  fetchCustomerActions,
+  fetchOpportunities,
+  fetchOrders,
+  fetchOwnershipHistory,
+  fetchTickets,
+  type Customer,
+} from '../api/customers.ts';
+import { failureMessage } from '../api/failure-message.ts';
+import { useDocumentTitle } from '../app/use-document-title.ts';
+import { useLoaded } from '../app/use-loaded.ts';
+import { LogContactDialog } from '../contact-log/LogContactDialog.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useSession } from '../shell/session-context.ts';
+import { ActionBar } from './ActionBar.tsx';
+import { auditWhyInWords } from './audit-why.ts';
+import { CustomerDetails } from './CustomerDetails.tsx';
+import { RecordSection } from './RecordSection.tsx';
+import { useLogContactKey } from './use-log-contact-key.ts';
+
+/**
+ * Customer 360° (客户详情): details, the stage's actions, and everything recorded about the customer. A change here
+ * (an edit, an action, a logged contact) reloads what it may have moved; `onChanged` lets the work line recount.
+ */
+export function CustomerPage({ customerId, onChanged }: { customerId: number; onChanged(): void }) {
+  const { api, me, format, stageName } = useSession();
+  const { locale, t } = useI18n();
+  const [revision, setRevision] = useState(0);
+  const [logging, setLogging] = useState(false);
+  const [logged, setLogged] = useState(false);
+  const customer = useLoaded(() => fetchCustomer(api, customerId), [api, customerId, revision]);
+  const actions = useLoaded(() => fetchCustomerActions(api, customerId), [api, customerId, revision]);
+  const contacts = useLoaded(() => fetchContacts(api, customerId), [api, customerId]);
+  const records = useLoaded(() => fetchContactRecords(api, customerId), [api, customerId, revision]);
+  const opportunities = useLoaded(() => fetchOpportunities(api, customerId), [api, customerId, revision]);
+  const orders = useLoaded(() => fetchOrders(api, customerId), [api, customerId, revision]);
+  const tickets = useLoaded(() => fetchTickets(api, customerId), [api, customerId]);
+  const ownership = useLoaded(() => fetchOwnershipHistory(api, customerId), [api, customerId, revision]);
+  const audit = useLoaded(() => fetchAuditTrail(api, customerId), [api, customerId, revision]);
+  const [shown, setShown] = useState<Customer>();
+  useEffect(() => {
+    if (customer.status === 'ready') setShown(customer.value);
+  }, [customer.status, customer.value]);
+  const current = shown ?? customer.value;
+  const title = current?.name ?? `#${customerId}`;
+  useDocumentTitle(title);
+  useLogContactKey(() => setLogging(true), current !== undefined && !logging);
+
+  const changed = () => {
+    setRevision((n) => n + 1);
+    onChanged();
+  };
+  const none = t('common.none');
+  const when = (value: string | null | undefined) => (value === null || value === undefined ? none : format.dateTime(value));
+  const money = (value: number | string | null | undefined) =>
+    value === null || value === undefined ? none : typeof value === 'number' ? format.money(value, 'CNY') : value;
+  const person = (id: number | null) => (id === null ? t('person.system') : id === me.id ? t('person.you') : t('person.user', { id }));
+  // The actions list labels the events of the stage the customer is in now; the same event may be labelled
+  // differently in another stage (UPGRADE: 上转为潜在客户 / 上转为商机客户), so older entries keep the event's key.
+  const eventLabel = (type: string, from: string) =>
+    (from === current?.stage ? actions.value?.find((action) => action.event === type)?.label[locale] : undefined) ?? type;
+
+  return (
+    <section className="page customer-page">
+      <header className="page-header customer-header">
+        <h1 tabIndex={-1}>{title}</h1>
+        {current !== undefined && (
+          <p className="stage-badge" data-stage={current.stage}>
+            {stageName(current.stage)}
+          </p>
+        )}
+      </header>
+      {customer.status === 'failed' && current === undefined && (
+        <p className="form-error" role="alert">
+          {t('customer.loadFailed', { reason: failureMessage(customer.failure, t) })}
+        </p>
+      )}
+      {customer.status === 'loading' && current === undefined && <p role="status">{t('app.loading')}</p>}
+      {current !== undefined && (
+        <>
+          <div className="customer-toolbar">
+            <button type="button" className="primary" aria-keyshortcuts="L" onClick={() => setLogging(true)}>
+              {t('contactLog.open')} <kbd>{t('contactLog.openKey')}</kbd>
+            </button>
+            {actions.value !== undefined && <ActionBar customer={current} actions={actions.value} onFired={changed} />}
+            {actions.status === 'failed' && (
+              <p className="form-error" role="alert">
+                {failureMessage(actions.failure, t)}
+              </p>
+            )}
+          </div>
+          {logged && (
+            <p className="notice" role="status">
+              {t('contactLog.saved')}
+            </p>
+          )}
+          <section className="record-section" aria-labelledby="details-heading">
+            <h2 id="details-heading">{t('customer.section.details')}</h2>
+            <CustomerDetails
+              key={current.version}
+              customer={current}
+              onSaved={(next) => {
+                setShown(next);
+                changed();
+              }}
+              onReload={changed}
+            />
+          </section>
+          <RecordSection
+            id="contact-records"
+            title={t('customer.section.contactRecords')}
+            loaded={records}
+            columns={[t('record.when'), t('record.channel'), t('record.outcome'), t('record.notes'), t('record.nextFollowUp')]}
+            row={(record) => ({
+              key: record.id,
+              cells: [
+                when(record.occurredAt),
+                t(`channel.${record.channel as 'call'}` as const),
+                record.outcomeLabel?.[locale] ?? record.outcome,
+                record.notes,
+                when(record.nextFollowUpAt),
+              ],
+            })}
+          />
+          <RecordSection
+            id="contacts"
+            title={t('customer.section.contacts')}
+            loaded={contacts}
+            columns={[t('contact.name'), t('contact.title'), t('contact.phone'), t('contact.email'), t('contact.primary')]}
+            row={(contact) => ({
+              key: contact.id,
+              cells: [
+                contact.name ?? none,
+                contact.title ?? none,
+                contact.phone ?? none,
+                contact.email ?? none,
+                contact.isPrimary === true ? t('common.yes') : contact.isPrimary === false ? t('common.no') : (contact.isPrimary ?? none),
+              ],
+            })}
+          />
+          <RecordSection
+            id="opportunities"
+            title={t('customer.section.opportunities')}
+            loaded={opportunities}
+            columns={[t('record.name'), t('record.stage'), t('record.amount'), t('record.probability'), t('record.expectedClose')]}
+            row={(opportunity) => ({
+              key: opportunity.id,
+              cells: [
+                opportunity.name,
+                opportunity.stage,
+                money(opportunity.amount),
+                opportunity.probability === undefined ? none : `${opportunity.probability}%`,
+                opportunity.expectedCloseOn ?? none,
+              ],
+            })}
+          />
+          <RecordSection
+            id="orders"
+            title={t('customer.section.orders')}
+            loaded={orders}
+            columns={[t('record.orderNumber'), t('record.stage'), t('record.amount'), t('record.paid'), t('record.due')]}
+            row={(order) => ({
+              key: order.id,
+              cells: [order.orderNumber, order.status, money(order.amount), money(order.paidAmount), order.dueOn ?? none],
+            })}
+          />
+          <RecordSection
+            id="tickets"
+            title={t('customer.section.tickets')}
+            loaded={tickets}
+            columns={[t('record.subject'), t('record.stage'), t('record.priority'), t('record.service')]}
+            row={(ticket) => ({ key: ticket.id, cells: [ticket.subject, ticket.status, ticket.priority, ticket.slaState ?? none] })}
+          />
+          <RecordSection
+            id="ownership"
+            title={t('customer.section.ownership')}
+            loaded={ownership}
+            columns={[t('ownershipEvent.when'), t('ownershipEvent.what'), t('ownershipEvent.owner'), t('ownershipEvent.by'), t('ownershipEvent.reason')]}
+            row={(event) => ({
+              key: event.id,
+              cells: [
+                when(event.occurredAt),
+                t(`ownershipEvent.${event.action}` as const),
+                event.ownerId === null ? t('ownership.pool') : person(event.ownerId),
+                person(event.actorId),
+                event.reason ?? none,
+              ],
+            })}
+          />
+          <RecordSection
+            id="audit"
+            title={t('customer.section.audit')}
+            loaded={audit}
+            columns={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.why')]}
+            row={(entry) => ({
+              key: entry.id,
+              cells: [
+                when(entry.at),
+                person(entry.actorId),
+                `${entry.entity === 'customer' ? t('entity.customer') : entry.entity} · ${entry.action}`,
+                auditWhyInWords(entry, { stage: stageName, event: eventLabel, locale, t }),
+              ],
+            })}
+          />
+        </>
+      )}
+      {logging && current !== undefined && (
+        <LogContactDialog
+          customer={{ id: current.id, name: current.name }}
+          onClose={() => setLogging(false)}
+          onLogged={() => {
+            setLogging(false);
+            setLogged(true);
+            changed();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditWhy } from '../api/customers.ts';
+import { translatorFor } from '../i18n/translate.ts';
+import { auditWhyInWords, type AuditWords } from './audit-why.ts';
+
+const stages: Record<string, string> = { target: '目标客户', potential: '潜在客户' };
+const words: AuditWords = {
+  stage: (key) => stages[key] ?? key,
+  event: (type, from) => (type === 'UPGRADE' && from === 'target' ? '客户上转' : type),
+  locale: 'zh-CN',
+  t: translatorFor('zh-CN'),
+};
+const say = (why: AuditWhy, with_ = words) => auditWhyInWords({ why }, with_);
+
+describe('the audit trail’s why, in plain words', () => {
+  it('names the event and the stages a transition moved between', () => {
+    expect(say({ kind: 'trace', trace: { event: 'UPGRADE', from: 'target', to: 'potential' } })).toBe('客户上转：从 目标客户 到 潜在客户');
+  });
+
+  it('names the flags an event changed when the stage stayed', () => {
+    const why: AuditWhy = {
+      kind: 'trace',
+      trace: { event: 'PAUSE_TRACKING', from: 'potential', to: 'potential', flagsBefore: { tracking: 'active' }, flagsAfter: { tracking: 'paused' } },
+    };
+    expect(say(why)).toBe('PAUSE_TRACKING：仍在 潜在客户 (tracking: active → paused)');
+  });
+
+  it('says which command changed it and quotes the person’s own words', () => {
+    expect(say({ kind: 'reason', code: 'released', text: '没有需求' })).toBe('释放到公海：“没有需求”');
+    expect(say({ kind: 'reason', code: 'edit', fields: ['phone', 'customFields.industry'] })).toBe('修改了 phone, customFields.industry');
+  });
+
+  it('keeps an unknown reason readable instead of dropping it', () => {
+    expect(say({ kind: 'reason', code: 'merged' }, { ...words, locale: 'en', t: translatorFor('en') })).toBe('Changed (merged)');
+  });
+});

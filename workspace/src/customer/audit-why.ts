@@ -1,0 +1,61 @@
+import type { AuditEntry } from '../api/customers.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { MessageKey, Translate } from '../i18n/translate.ts';
+
+/** The reasons commands give (api/**: `why: { kind: 'reason', code }`) that the console puts in words. */
+const reasonMessages: Record<string, MessageKey> = {
+  edit: 'audit.reason.edit',
+  deleted: 'audit.reason.deleted',
+  restored: 'audit.reason.restored',
+  contactLogged: 'audit.reason.contactLogged',
+  claimed: 'audit.reason.claimed',
+  released: 'audit.reason.released',
+  reassigned: 'audit.reason.reassigned',
+  claimRemoved: 'audit.reason.claimRemoved',
+  collaboratorAdded: 'audit.reason.collaboratorAdded',
+  collaboratorRemoved: 'audit.reason.collaboratorRemoved',
+  recycled: 'audit.reason.recycled',
+  payment: 'audit.reason.payment',
+};
+
+export interface AuditWords {
+  /** Names a stage key in the interface language (the definition's label). */
+  stage(key: string): string;
+  /** Names an event sent in stage `from`, when the console knows its label there; otherwise the key itself. */
+  event(type: string, from: string): string;
+  locale: Locale;
+  t: Translate;
+}
+
+/**
+ * Why a change happened, in a sentence a rep reads: the machine's event and the stages it moved between (from the
+ * engine's trace), or the command and its reason; words the person typed are quoted after it.
+ */
+export function auditWhyInWords(entry: Pick<AuditEntry, 'why'>, words: AuditWords): string {
+  const { why } = entry;
+  const { t } = words;
+  if (why.kind === 'trace') {
+    const { event, from, to } = why.trace;
+    const flagChanges = changedFlags(why.trace.flagsBefore ?? {}, why.trace.flagsAfter ?? {});
+    const main =
+      from === to
+        ? t('audit.trace.stayed', { event: words.event(event, from), stage: words.stage(to) })
+        : t('audit.trace.moved', { event: words.event(event, from), from: words.stage(from), to: words.stage(to) });
+    return flagChanges === '' ? main : `${main} (${flagChanges})`;
+  }
+  const key = reasonMessages[why.code];
+  let sentence = key === undefined ? t('audit.reason.other', { code: why.code }) : t(key);
+  if (why.code === 'edit' && why.fields !== undefined && why.fields.length > 0) {
+    sentence = t('audit.reason.editFields', { fields: why.fields.join(', ') });
+  }
+  const typed = typeof why.words === 'object' && why.words !== null ? why.words[words.locale] : (why.words ?? why.text);
+  return typed === undefined || typed === '' ? sentence : t('audit.quoted', { sentence, words: typed });
+}
+
+function changedFlags(before: Record<string, string>, after: Record<string, string>): string {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return names
+    .filter((name) => before[name] !== after[name])
+    .map((name) => `${name}: ${before[name] ?? '–'} → ${after[name] ?? '–'}`)
+    .join(', ');
+}
