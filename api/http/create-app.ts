@@ -6,6 +6,10 @@ import { loadConfig, type Config } from '../config/config.ts';
 import { contactRecordsRouter } from '../contact-records/contact-records.router.ts';
 import { contactsRouter } from '../contacts/contacts.router.ts';
 import { customersRouter } from '../customers/customers.router.ts';
+import { leadsRouter } from '../leads/leads.router.ts';
+import { campaignsRouter } from '../campaigns/campaigns.router.ts';
+import { publicFormsRouter } from '../web-forms/public-forms.router.ts';
+import { webFormsRouter } from '../web-forms/web-forms.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import { notificationsRouter } from '../notifications/notifications.router.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -82,9 +86,13 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     workQueueRouter(orm),
     recyclingRouter(orm, { defaultTimeZone: settings.timeZone }),
     deadLettersRouter(orm),
+    leadsRouter(orm, { timeZone: settings.timeZone }),
+    campaignsRouter(orm),
+    webFormsRouter(orm),
   ];
   for (const router of apiRouters) app.use('/api', router);
   app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));
+  app.use(publicFormsRouter(orm, { timeZone: settings.timeZone }));
   app.use(webAppRouter());
 
   app.use(unknownRoute);

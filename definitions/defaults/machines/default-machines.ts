@@ -1,5 +1,6 @@
 import type { MachineDefinition } from '../../machine.schema.ts';
 import customerLifecycle from './customer-lifecycle.json' with { type: 'json' };
+import leadQualification from './lead-qualification.json' with { type: 'json' };
 import opportunityFunnel from './opportunity-funnel.json' with { type: 'json' };
 import orderFollowUp from './order-follow-up.json' with { type: 'json' };
 import ticketEscalation from './ticket-escalation.json' with { type: 'json' };
@@ -10,6 +11,7 @@ export const defaultMachines = {
   'opportunity-funnel': opportunityFunnel as MachineDefinition,
   'order-follow-up': orderFollowUp as MachineDefinition,
   'ticket-escalation': ticketEscalation as MachineDefinition,
+  'lead-qualification': leadQualification as MachineDefinition,
 } as const;
 
 export type DefaultMachineId = keyof typeof defaultMachines;
