@@ -94,27 +94,30 @@ export async function queueItemViews(
 ): Promise<QueueItemView[]> {
   if (placed.length === 0) return [];
   const customerIds = [...new Set(placed.map((entry) => entry.row.customer_id))];
-  const customers = new Map(
-    (
-      await boundQuery<CustomerSummaryRow>(
-        em,
-        `select id::int as id, name, phone, stage, ownership, do_not_call, call_count, last_contact_at, next_follow_up_at, custom_fields
-         from customer where id = any($1::bigint[])`,
-        [customerIds],
-      )
-    ).map((row) => [String(row.id), row]),
-  );
-  const records = new Map<string, RecordSummaryRow>();
   const accessByEntity = new Map<EntityName, RecordFieldAccess>();
   const customerAccess = customerAccessOf(caller.role, definitions.fields.customer ?? []);
   accessByEntity.set('customer', customerAccess);
+  const recordReads: Array<{ entity: EntityName; sql: string; ids: string[] }> = [];
   for (const entity of new Set(placed.map((entry) => entry.section.entity))) {
     const sql = recordSummarySql[entity];
     if (sql === undefined) continue;
     accessByEntity.set(entity, recordFieldAccess(entity, caller.role, recordColumnFields, definitions.fields[entity] ?? []));
-    const ids = placed.filter((entry) => entry.section.entity === entity).map((entry) => entry.row.id);
-    for (const row of await boundQuery<RecordSummaryRow>(em, sql, [ids])) records.set(`${entity}:${row.id}`, row);
+    recordReads.push({ entity, sql, ids: placed.filter((entry) => entry.section.entity === entity).map((entry) => entry.row.id) });
   }
+  // One read per table, side by side on pooled connections.
+  const [customerRows, ...recordRows] = await Promise.all([
+    boundQuery<CustomerSummaryRow>(
+      em,
+      `select id::int as id, name, phone, stage, ownership, do_not_call, call_count, last_contact_at, next_follow_up_at, custom_fields
+       from customer where id = any($1::bigint[])`,
+      [customerIds],
+    ),
+    ...recordReads.map(async ({ entity, sql, ids }) =>
+      (await boundQuery<RecordSummaryRow>(em, sql, [ids])).map((row): [string, RecordSummaryRow] => [`${entity}:${row.id}`, row]),
+    ),
+  ]);
+  const customers = new Map(customerRows.map((row) => [String(row.id), row]));
+  const records = new Map<string, RecordSummaryRow>(recordRows.flat());
 
   return placed.map(({ section, keys, dueFact, row }) => {
     const access = accessByEntity.get(section.entity)!;

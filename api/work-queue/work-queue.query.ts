@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { QueuePolicy } from '../../definitions/queue-policy.schema.ts';
 import { InvalidConditionError } from '../../engine/conditions/index.ts';
-import { compileQueueSectionSql } from '../../engine/queues/compile-queue-section-sql.ts';
+import { compileQueueSectionSql, compileQueueSectionsSql, type QueueSectionsRequest } from '../../engine/queues/compile-queue-section-sql.ts';
 import { compileQueueStageCountsSql } from '../../engine/queues/compile-queue-stage-counts-sql.ts';
 import { decodeQueuePosition, type QueuePosition } from '../../engine/queues/queue-position.ts';
 import { QueuePolicyError, queueSortKeys, sectionDueFact, type QueueSortKey } from '../../engine/queues/queue-sort-keys.ts';
@@ -65,6 +65,48 @@ async function sectionRows(
   return rows.map((row) => ({ section, keys: query.keys, dueFact, row }));
 }
 
+/**
+ * Several sections' rows for the caller, by section index, after a position in each; sections of an entity the
+ * queue cannot scope have none.
+ */
+async function sectionsRows(
+  em: EntityManager,
+  caller: SignedIn,
+  definitions: QueueDefinitions,
+  sectionIndexes: readonly number[],
+  options: { now: Date; limit: number; after?: QueuePosition },
+): Promise<Map<number, PlacedRow[]>> {
+  const { policy } = definitions;
+  const placed = new Map<number, PlacedRow[]>(sectionIndexes.map((index) => [index, []]));
+  const requests: QueueSectionsRequest[] = [];
+  for (const sectionIndex of sectionIndexes) {
+    const section = policy.sections[sectionIndex]!;
+    const catalogue = definitions.catalogues[section.entity];
+    const scope = queueScopeOf(section.entity, caller.user.id);
+    if (catalogue === undefined || scope === undefined) continue;
+    requests.push({ sectionIndex, catalogue, scope, limit: options.limit, ...(options.after === undefined ? {} : { after: options.after }) });
+  }
+  if (requests.length === 0) return placed;
+  const dueFacts = new Map(requests.map((request) => [request.sectionIndex, sectionDueFact(policy, policy.sections[request.sectionIndex]!, request.catalogue)]));
+  // One statement per entity, side by side on pooled connections: an entity's sections share its scope's reads, and
+  // the orders' and opportunities' index probes (most of the work) run beside the customers' sections.
+  const byEntity = new Map<string, QueueSectionsRequest[]>();
+  for (const request of requests) {
+    const entity = policy.sections[request.sectionIndex]!.entity;
+    byEntity.set(entity, [...(byEntity.get(entity) ?? []), request]);
+  }
+  await Promise.all(
+    [...byEntity.values()].map(async (group) => {
+      const query = compileQueueSectionsSql(policy, group, { now: options.now, timeZone: caller.user.timeZone });
+      for (const row of await boundQuery<SectionRow & { section_index: number }>(em, query.sql, query.params)) {
+        const index = row.section_index;
+        placed.get(index)!.push({ section: policy.sections[index]!, keys: query.keys.get(index)!, dueFact: dueFacts.get(index)!, row });
+      }
+    }),
+  );
+  return placed;
+}
+
 async function stageCounts(em: EntityManager, caller: SignedIn, definitions: QueueDefinitions, now: Date): Promise<WorkQueueView['stages']> {
   const { policy, catalogues, stages } = definitions;
   const query = compileQueueStageCountsSql(policy, catalogues.customer!, {
@@ -117,21 +159,29 @@ export async function workQueue(orm: MikroORM, caller: SignedIn, query: WorkQueu
   const indexes = only === undefined ? policy.sections.map((_, index) => index) : [sectionIndexOf(policy, only, '/query/section')];
 
   return compiled(async () => {
-    const stages = await stageCounts(em, caller, definitions, now);
+    // The counts and the sections are independent reads: pooled connections answer them side by side.
+    const [stages, placedBySection] = await Promise.all([
+      stageCounts(em, caller, definitions, now),
+      sectionsRows(em, caller, definitions, indexes, { now, limit: limit + 1, ...(cursor === undefined ? {} : { after: cursor }) }),
+    ]);
+    const pages = indexes.map((index) => placedBySection.get(index)!.slice(0, limit));
+    // Every section's customers and records in one read per table, then handed back section by section.
+    const views = await queueItemViews(em, caller, definitions, pages.flat());
     const sections: WorkQueueView['sections'] = [];
-    for (const index of indexes) {
+    let offset = 0;
+    indexes.forEach((index, place) => {
       const section = policy.sections[index]!;
-      const placed = await sectionRows(em, caller, definitions, index, { now, limit: limit + 1, ...(cursor === undefined ? {} : { after: cursor }) });
-      const items = await queueItemViews(em, caller, definitions, placed.slice(0, limit));
+      const items = views.slice(offset, offset + pages[place]!.length);
+      offset += items.length;
       sections.push({
         id: section.id,
         label: section.label,
         entity: section.entity,
         ...(section.taskKind === undefined ? {} : { taskKind: section.taskKind }),
         items,
-        nextCursor: placed.length > limit ? items.at(-1)!.position : null,
+        nextCursor: placedBySection.get(index)!.length > limit ? items.at(-1)!.position : null,
       });
-    }
+    });
     return {
       policy: { id: policy.id, name: policy.name },
       timeZone: caller.user.timeZone,

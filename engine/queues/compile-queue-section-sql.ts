@@ -4,20 +4,10 @@ import { compileConditionToSql, type SqlFragment } from '../conditions/compile-c
 import { quoteIdentifier, SqlParameters } from '../conditions/sql-parameters.ts';
 import { queueDayBoundaries } from './queue-day-boundaries.ts';
 import { dueSql, queueFactSql, type DueSql } from './queue-due-sql.ts';
+import { indexableConditionsSql } from './queue-index-conditions.ts';
 import type { QueuePosition } from './queue-position.ts';
+import { QueueCommonTables, queueScopeFrom, type BindValue, type QueueScope } from './queue-scope.ts';
 import { queueSortKeys, sectionDueFact, type QueueSortKey } from './queue-sort-keys.ts';
-
-export type BindValue = (value: unknown, cast: string) => string;
-
-/**
- * Which rows of a section's entity are the caller's to work: decided by the API (ownership lives there), handed to
- * the engine as SQL over an alias with its values bound through `bind`.
- */
-export interface QueueScope {
-  where(alias: string, bind: BindValue): string;
-  /** Extra output columns over the alias, e.g. the record's customer id. */
-  columns?(alias: string): string[];
-}
 
 export interface QueueSectionQueryOptions {
   now: Date | number;
@@ -29,7 +19,10 @@ export interface QueueSectionQueryOptions {
   after?: QueuePosition;
 }
 
-/** A section's query; its rows are `{id, bucket, due, sort_keys, ...scope columns}` in section order. */
+/**
+ * A section's query; its rows are `{id, bucket, due, sort_keys, ...scope columns}` in section order, `due` as the
+ * text PostgreSQL writes the value in (so sections with date and date-time due facts fit one UNION).
+ */
 export interface QueueSectionQuery extends SqlFragment {
   keys: QueueSortKey[];
 }
@@ -77,10 +70,69 @@ export function compileQueueSectionSql(
   catalogue: FactCatalogue,
   options: QueueSectionQueryOptions,
 ): QueueSectionQuery {
+  const parameters = new SqlParameters(1, { now: options.now, timeZone: options.timeZone });
+  const tables = new QueueCommonTables((value, cast) => parameters.bind(value, cast));
+  const { sql, keys } = sectionStatement(policy, sectionIndex, catalogue, options, parameters, tables);
+  return { sql: tables.withClause() + sql, params: parameters.values, keys };
+}
+
+export interface QueueSectionsRequest {
+  sectionIndex: number;
+  catalogue: FactCatalogue;
+  scope: QueueScope;
+  limit: number;
+  after?: QueuePosition;
+}
+
+/** Several sections' queries as one statement; its rows carry `section_index` and come section by section. */
+export interface QueueSectionsQuery extends SqlFragment {
+  keys: Map<number, QueueSortKey[]>;
+}
+
+/**
+ * Several sections in one statement (one round trip, one plan, the scopes' common tables read once): each section's
+ * query as {@link compileQueueSectionSql} builds it, numbered by its place in the section's order, the sections glued
+ * with UNION ALL and the whole ordered by section and place — the order of the rows is stated, not left to the plan.
+ */
+export function compileQueueSectionsSql(
+  policy: QueuePolicy,
+  requests: readonly QueueSectionsRequest[],
+  options: { now: Date | number; timeZone: string },
+): QueueSectionsQuery {
+  if (requests.length === 0) throw new RangeError('compileQueueSectionsSql needs at least one section.');
+  const parameters = new SqlParameters(1, { now: options.now, timeZone: options.timeZone });
+  const tables = new QueueCommonTables((value, cast) => parameters.bind(value, cast));
+  const keys = new Map<number, QueueSortKey[]>();
+  const parts = requests.map((request) => {
+    const statement = sectionStatement(
+      policy,
+      request.sectionIndex,
+      request.catalogue,
+      { ...options, scope: request.scope, limit: request.limit, ...(request.after === undefined ? {} : { after: request.after }) },
+      parameters,
+      tables,
+      request.sectionIndex,
+    );
+    keys.set(request.sectionIndex, statement.keys);
+    return `(${statement.sql})`;
+  });
+  const sql = `${tables.withClause()}select * from (${parts.join(' union all ')}) as sections order by section_index, place`;
+  return { sql, params: parameters.values, keys };
+}
+
+/** A section's statement with its values bound into `parameters`; numbered (section_index, place) when asked. */
+function sectionStatement(
+  policy: QueuePolicy,
+  sectionIndex: number,
+  catalogue: FactCatalogue,
+  options: QueueSectionQueryOptions,
+  parameters: SqlParameters,
+  tables: QueueCommonTables,
+  numberAs?: number,
+): { sql: string; keys: QueueSortKey[] } {
   const section = policy.sections[sectionIndex];
   if (section === undefined) throw new RangeError(`The policy has no section ${sectionIndex}.`);
   const context = { now: options.now, timeZone: options.timeZone };
-  const parameters = new SqlParameters(1, context);
   const bind: BindValue = (value, cast) => parameters.bind(value, cast);
   const boundaries = queueDayBoundaries(options.now, options.timeZone, policy.weekStartsOn ?? 1);
   const keys = queueSortKeys(policy, section, catalogue);
@@ -98,14 +150,19 @@ export function compileQueueSectionSql(
     parameters.values.push(...fragment.params);
     return fragment.sql;
   };
-  const where = [options.scope.where(recordAlias, bind), condition(sectionIndex)];
+  tables.use(options.scope);
+  const table = queueScopeFrom(options.scope, catalogue.table, recordAlias, bind);
+  const where = [
+    options.scope.where(recordAlias, bind),
+    condition(sectionIndex),
+    ...indexableConditionsSql(section.condition, catalogue, recordAlias, parameters),
+  ];
   for (let index = 0; index < sectionIndex; index++) {
     if (policy.sections[index]!.entity === section.entity) where.push(`(not ${condition(index)})`);
   }
 
   const due = dueSql(dueFact, recordAlias, parameters, boundaries);
   const inner = keys.map((key) => keySql(key, recordAlias, due));
-  const table = `${quoteIdentifier(catalogue.table)} as ${recordAlias}`;
   const order = (columns: readonly string[], id: string) =>
     [...columns.map((column, index) => `${column} ${keys[index]!.direction} nulls ${keys[index]!.nulls}`), `${id} asc`].join(', ');
   const extra = options.scope.columns?.(recordAlias) ?? [];
@@ -125,16 +182,18 @@ export function compileQueueSectionSql(
       const carried = options.after!.keys?.[index];
       if (carried !== undefined) return keyValue(key.kind, carried, bind);
       // Not carried: the item's current value, read only if the item is still the caller's.
-      const from = `${quoteIdentifier(catalogue.table)} as ${anchorAlias}`;
+      const from = queueScopeFrom(options.scope, catalogue.table, anchorAlias, bind);
       return `(select ${keySql(key, anchorAlias, anchorDue)} from ${from} where ${anchorAlias}."id" = ${anchorId} and ${options.scope.where(anchorAlias, bind)})`;
     });
     afterWhere = afterSql(outer, values, keys, { x: 's.id', v: anchorId });
   }
+  const numbered = numberAs === undefined ? '' : `, ${bind(numberAs, 'int')} as section_index, row_number() over (order by ${order(outer, 's.id')}) as place`;
   const sql =
-    `select s.id::text as id, s.bucket, s.due, array[${outer.map((column, index) => keyText(keys[index]!.kind, column)).join(', ')}]::text[] as sort_keys` +
+    `select s.id::text as id, s.bucket, s.due::text as due, array[${outer.map((column, index) => keyText(keys[index]!.kind, column)).join(', ')}]::text[] as sort_keys` +
     extra.map((_, index) => `, s.${extraAlias(extra[index]!)}`).join('') +
+    numbered +
     ` from (${innerSql}) as s where ${afterWhere} order by ${order(outer, 's.id')} limit ${bind(options.limit, 'int')}`;
-  return { sql, params: parameters.values, keys };
+  return { sql, keys };
 }
 
 /** The output name of an extra column: the alias after its last ` as `. */

@@ -3,7 +3,7 @@ import type { QueuePolicy } from '../../definitions/queue-policy.schema.ts';
 import { factByName } from '../conditions/catalogue-facts.ts';
 import type { SqlFragment } from '../conditions/compile-condition-to-sql.ts';
 import { quoteIdentifier, SqlParameters } from '../conditions/sql-parameters.ts';
-import type { QueueScope } from './compile-queue-section-sql.ts';
+import { QueueCommonTables, queueScopeFrom, type QueueScope } from './queue-scope.ts';
 import { queueDayBoundaries } from './queue-day-boundaries.ts';
 import { dueSql, queueFactSql, withinTodaySql } from './queue-due-sql.ts';
 import { QueuePolicyError } from './queue-sort-keys.ts';
@@ -43,10 +43,14 @@ export function compileQueueStageCountsSql(
   const due = dueSql(requiredFact(customerCatalogue, policy.dueFact, ['date', 'datetime'], 'due date'), alias, parameters, boundaries);
   const contactedAt = queueFactSql(requiredFact(customerCatalogue, contactedFactName, ['datetime'], 'last contact'), alias, parameters).sql;
   const contacted = withinTodaySql(contactedAt, parameters, boundaries);
-  const scope = options.scope.where(alias, (value, cast) => parameters.bind(value, cast));
+  const bind = (value: unknown, cast: string) => parameters.bind(value, cast);
+  const tables = new QueueCommonTables(bind);
+  tables.use(options.scope);
+  const from = queueScopeFrom(options.scope, customerCatalogue.table, alias, bind);
+  const scope = options.scope.where(alias, bind);
   const sql =
-    `select s.stage, s.bucket, count(*)::int as items, (count(*) filter (where s.contacted))::int as contacted ` +
+    `${tables.withClause()}select s.stage, s.bucket, count(*)::int as items, (count(*) filter (where s.contacted))::int as contacted ` +
     `from (select ${stage} as stage, ${due.bucket()} as bucket, ${contacted} as contacted ` +
-    `from ${quoteIdentifier(customerCatalogue.table)} as ${alias} where ${scope}) as s group by s.stage, s.bucket`;
+    `from ${from} where ${scope}) as s group by s.stage, s.bucket`;
   return { sql, params: parameters.values };
 }

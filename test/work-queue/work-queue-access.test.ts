@@ -30,6 +30,12 @@ async function itemsOf(login: string): Promise<Array<{ entity: string; id: numbe
   return response.body.sections.flatMap((section: any) => section.items);
 }
 
+/** Reassigns a customer as the administrator, through the command every reassignment goes through. */
+async function reassign(customerId: number, to: string): Promise<void> {
+  const response = await api(app, 'POST', `/api/customers/${customerId}/reassign`, { cookie: cookies['admin'], body: { toUserId: ids[to] } });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+}
+
 const refs = (items: Array<{ entity: string; id: number }>) => items.map((item) => `${item.entity}:${item.id}`).sort();
 
 describe('whose records the queue holds', () => {
@@ -68,7 +74,7 @@ describe('whose records the queue holds', () => {
     const customer = await aQueueCustomer(app, ids['rep.li']!, { stage: 'won' });
     await anOrder(app, customer, { amount: 1 });
     expect((await itemsOf('rep.li')).length).toBe(1);
-    await app.schema.pool.query('update customer_owner set user_id = $2 where customer_id = $1', [customer, ids['rep.zhang']]);
+    await reassign(customer, 'rep.zhang');
     expect(await itemsOf('rep.li')).toEqual([]);
     expect((await itemsOf('rep.zhang')).length).toBe(1);
   });
@@ -93,7 +99,7 @@ describe('field permissions in the queue', () => {
 
     const manager = (await itemsOf('manager.wang'));
     expect(manager).toEqual([]);
-    await app.schema.pool.query('update customer_owner set user_id = $2 where customer_id = $1', [customer, ids['manager.wang']]);
+    await reassign(customer, 'manager.wang');
     const [managerItem] = await itemsOf('manager.wang');
     expect(managerItem!.customer.customFields).toEqual({ level: 'A' });
     expect(managerItem!.customer.phone).toBe(`1380${String(managerItem!.customer.phone).slice(4)}`);

@@ -7,6 +7,7 @@ import { MigrationOutboxDispatch } from './migration-0006-outbox-dispatch.ts';
 import { MigrationTimersAndNotifications } from './migration-0007-timers-and-notifications.ts';
 import { MigrationPoolRecycling } from './migration-0008-pool-recycling.ts';
 import { MigrationPaymentsAndTicketSla } from './migration-0009-payments-and-ticket-sla.ts';
+import { MigrationWorkQueueIndexes } from './migration-0010-work-queue-indexes.ts';
 import { MigrationLeadsAndCampaigns } from './migration-0011-leads-and-campaigns.ts';
 
 /**
@@ -23,5 +24,6 @@ export const migrationList = [
   { name: '0007-timers-and-notifications', class: MigrationTimersAndNotifications },
   { name: '0008-pool-recycling', class: MigrationPoolRecycling },
   { name: '0009-payments-and-ticket-sla', class: MigrationPaymentsAndTicketSla },
+  { name: '0010-work-queue-indexes', class: MigrationWorkQueueIndexes },
   { name: '0011-leads-and-campaigns', class: MigrationLeadsAndCampaigns },
 ];
