@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
-import pg from 'pg';
-import { migrateToLatest, openOrm } from '../../../api/database/orm.ts';
 import { createApp } from '../../../api/http/create-app.ts';
 import { createLogger } from '../../../api/observability/logger.ts';
 import { signIn } from '../../support/people-fixtures.ts';
 import { installGenericTemplate } from '../../support/records-fixtures.ts';
 import type { TestApp } from '../../support/test-app.ts';
 import { printBenchLine, quantile } from '../support/bench-line.ts';
+import { driveClients, expectStatus, httpBenchStage } from '../support/http-bench.ts';
 
 /**
  * End-to-end `POST /api/customers/:id/events` with 16 concurrent clients, each toggling PAUSE_TRACKING and
@@ -19,31 +15,12 @@ import { printBenchLine, quantile } from '../support/bench-line.ts';
  */
 const clients = 16;
 const customersPerClient = 4;
-const warmUpMs = 1_000;
-const measureMs = Number(process.env.STAGECRAFT_BENCH_MS ?? 4_000);
-const poolMax = 10;
+const drive = { clients, warmUpMs: 1_000, measureMs: Number(process.env.STAGECRAFT_BENCH_MS ?? 4_000) };
 
-const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `bench_events_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client(baseUrl);
-await admin.connect();
-await admin.query(`create schema "${schema}"`);
-const url = new URL(baseUrl);
-url.searchParams.set('options', `-c search_path=${schema},public`);
-
-const orm = await openOrm({ databaseUrl: url.toString(), schema, poolMax });
-const bare = new pg.Pool({ connectionString: url.toString(), max: poolMax });
-const servers: Server[] = [];
-const listen = (app: express.Express) =>
-  new Promise<string>((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-    servers.push(server);
-  });
-
+const stage = await httpBenchStage('events', 10);
 try {
-  await migrateToLatest(orm);
-  const ours = await listen(createApp({ orm, logger: createLogger('warn', () => {}) }));
-  const app = { url: ours, orm } as TestApp;
+  const ours = await stage.listen(createApp({ orm: stage.orm, logger: createLogger('warn', () => {}) }));
+  const app = { url: ours, orm: stage.orm } as TestApp;
   await installGenericTemplate(app);
   const cookie = await signIn(app, 'rep.li');
 
@@ -56,7 +33,7 @@ try {
     });
     ids.push(((await response.json()) as { id: number }).id);
   }
-  await bare.query(
+  await stage.bare.query(
     `update customer set stage = 'potential',
        machine_snapshot = machine_snapshot || '{"value":"potential","flags":{"tracking":"tracking"}}'::jsonb`,
   );
@@ -65,56 +42,27 @@ try {
   bareApp.use(express.json());
   bareApp.post('/customers/:id/events', async (request, response) => {
     const paused = request.body.type === 'PAUSE_TRACKING' ? 'paused' : 'tracking';
-    const { rows } = await bare.query(
+    const { rows } = await stage.bare.query(
       `update customer set machine_snapshot = jsonb_set(machine_snapshot, '{flags,tracking}', to_jsonb($2::text)),
          version = version + 1, updated_at = now() where id = $1 returning version`,
       [Number(request.params.id), paused],
     );
     response.json({ version: rows[0]?.version });
   });
-  const bareUrl = await listen(bareApp);
+  const bareUrl = await stage.listen(bareApp);
 
-  /** 16 clients, each sending its customers PAUSE, RESUME, PAUSE… one request at a time; every answer must be 200. */
-  async function drive(send: (id: number, type: string) => Promise<Response>): Promise<{ perSec: number; latencies: number[] }> {
-    const latencies: number[] = [];
-    let measuring = false;
-    let done = 0;
-    let stop = false;
-    const client = async (index: number) => {
-      const mine = ids.slice(index * customersPerClient, (index + 1) * customersPerClient);
-      const paused = new Map(mine.map((id) => [id, false]));
-      for (let n = 0; !stop; n++) {
-        const id = mine[n % mine.length]!;
-        const type = paused.get(id) ? 'RESUME_TRACKING' : 'PAUSE_TRACKING';
-        const started = performance.now();
-        const response = await send(id, type);
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${type} on ${id} answered ${response.status}`);
-        paused.set(id, !paused.get(id));
-        if (measuring) {
-          latencies.push(performance.now() - started);
-          done++;
-        }
-      }
-    };
-    const running = Array.from({ length: clients }, (_, index) => client(index));
-    await new Promise((resolve) => setTimeout(resolve, warmUpMs));
-    measuring = true;
-    const started = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, measureMs));
-    measuring = false;
-    const elapsed = performance.now() - started;
-    const counted = done;
-    stop = true;
-    await Promise.all(running);
-    return { perSec: (counted * 1_000) / elapsed, latencies };
-  }
-
-  const headers = { 'content-type': 'application/json', cookie, origin: ours };
-  const oursRun = await drive((id, type) => fetch(`${ours}/api/customers/${id}/events`, { method: 'POST', headers, body: JSON.stringify({ type }) }));
-  const bareRun = await drive((id, type) =>
-    fetch(`${bareUrl}/customers/${id}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type }) }),
-  );
+  /** Each client sends its own customers PAUSE, RESUME, PAUSE… one request at a time; every answer must be 200. */
+  const run = (url: (id: number) => string, headers: Record<string, string>) => {
+    const paused = new Map(ids.map((id) => [id, false]));
+    return driveClients(drive, async (client, n) => {
+      const id = ids[client * customersPerClient + (n % customersPerClient)]!;
+      const type = paused.get(id) ? 'RESUME_TRACKING' : 'PAUSE_TRACKING';
+      await expectStatus(await fetch(url(id), { method: 'POST', headers, body: JSON.stringify({ type }) }), 200, `${type} on ${id}`);
+      paused.set(id, !paused.get(id));
+    });
+  };
+  const oursRun = await run((id) => `${ours}/api/customers/${id}/events`, { 'content-type': 'application/json', cookie, origin: ours });
+  const bareRun = await run((id) => `${bareUrl}/customers/${id}/events`, { 'content-type': 'application/json' });
   printBenchLine('api.events', {
     oursPerSec: oursRun.perSec,
     barePerSec: bareRun.perSec,
@@ -124,12 +72,5 @@ try {
     clients,
   });
 } finally {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await bare.end();
-  await orm.close();
-  await admin.query(`drop schema if exists "${schema}" cascade`);
-  await admin.end();
+  await stage.close();
 }
