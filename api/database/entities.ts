@@ -10,6 +10,7 @@ import { Opportunity } from '../opportunities/opportunity.entity.ts';
 import { Order, OrderLine } from '../orders/order.entity.ts';
 import { OrderPayment } from '../orders/order-payment.entity.ts';
 import { Ticket } from '../tickets/ticket.entity.ts';
+import { Lead } from '../leads/lead.entity.ts';
 import { DefinitionVersion } from '../definitions/definition-version.entity.ts';
 import { OutboxMessage } from '../outbox/outbox-message.entity.ts';
 import { TemplateInstallation } from '../templates/template-installation.entity.ts';
@@ -36,6 +37,7 @@ export const entities = [
   OrderLine,
   OrderPayment,
   Ticket,
+  Lead,
   AuditEntry,
   OutboxMessage,
 ];

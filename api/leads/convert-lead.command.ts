@@ -14,12 +14,15 @@ import { publishedFields, recordDefinitions } from '../customers/published-defin
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { insertOpportunity } from '../opportunities/insert-opportunity.ts';
 import { opportunityCustomerLinks } from '../opportunities/opportunity-customer-links.ts';
-import { machineActorOf, personActor } from '../transitions/event-actor.ts';
+import { machineActorOf, personActor, systemActor } from '../transitions/event-actor.ts';
+import { fireRecordEvent } from '../transitions/fire-record-event.command.ts';
+import { TransitionRefused } from '../transitions/transition-refused.problem.ts';
 import { stageForbids } from '../customers/customer-problems.ts';
 import { latestConversionMapping, mappedValue } from './conversion-mapping-store.ts';
 import type { ConvertLeadBody } from './lead-bodies.schema.ts';
 import { leadAccessOf, leadDocument, leadView, type LeadRow } from './lead-document.ts';
-import { conversionRefused, leadClosed, noSuchLead } from './lead-problems.ts';
+import { leadEventAdapter } from './lead-event-adapter.ts';
+import { conversionRefused, noSuchLead } from './lead-problems.ts';
 import type { LeadView } from './lead-view.schema.ts';
 import { leadScopeSql } from './lead-visibility.ts';
 
@@ -28,8 +31,8 @@ const text = (value: unknown) => (value === undefined || value === null ? null :
 /**
  * Converts a lead by the published mapping, in one transaction: the lead row locked; the customer (the mapping's
  * stage, the lead's owner, its campaign) through the customers' own insert — their dedupe and required fields
- * apply —, its primary contact, an opportunity when the mapping or the caller asks, and the lead moved to its
- * converted state with links to all three. Anything refused leaves nothing behind.
+ * apply —, its primary contact, an opportunity when the mapping or the caller asks, and the lead moved through its
+ * machine's CONVERTED transition (as the system) with links to all three. Anything refused leaves nothing behind.
  */
 export async function convertLead(
   orm: MikroORM,
@@ -54,10 +57,16 @@ export async function convertLead(
       if (expectedVersion !== undefined && expectedVersion !== lead.version) throw recordChangedSinceLoaded(lead.version);
       const leadDefinitions = await recordDefinitions(em, 'lead', { key: (lead as unknown as { definition_key: string }).definition_key, version: (lead as unknown as { definition_version: number }).definition_version });
       const leadMachine = leadDefinitions.machine.document;
+      // CONVERTED is reserved to the system: the command, not a button, decides a lead is converted. The machine is
+      // asked first, so a converted or disqualified lead answers its refusal whoever asks; anything refused later
+      // rolls the transition back with the rest.
+      const fired = await fireRecordEvent(context, leadEventAdapter, Number(lead.id), { type: 'CONVERTED' }, systemActor(caller.user.timeZone), {
+        cause: 'convert',
+      });
+      if (!fired.ok) throw new TransitionRefused(fired.reason);
       const leadState = leadMachine.states[lead.status];
-      if (leadState === undefined || leadState.type === 'final' || !(leadState.on ?? {}).CONVERTED) throw leadClosed(lead.status);
-      if (!holdsStagePermission(leadMachine, lead.status, caller.role.key, 'edit')) {
-        throw stageForbids({ en: 'convert leads', 'zh-CN': '转化线索' }, leadState.label, caller.role.labels);
+      if (leadState === undefined || !holdsStagePermission(leadMachine, lead.status, caller.role.key, 'edit')) {
+        throw stageForbids({ en: 'convert leads', 'zh-CN': '转化线索' }, leadState?.label ?? { en: lead.status, 'zh-CN': lead.status }, caller.role.labels);
       }
 
       const mapping = (await latestConversionMapping(em)).document;
@@ -156,13 +165,12 @@ export async function convertLead(
         opportunityId = opportunity.id;
       }
 
-      // CONVERTED is reserved to the system: the command, not a button, decides a lead is converted.
-      const snapshot = { ...(lead as unknown as { machine_snapshot: Record<string, unknown> }).machine_snapshot, value: 'converted', status: 'done', enteredAt: now.toISOString() };
+      // The machine's step already moved the state and the version; the links belong to the same version.
       const [converted] = await boundQuery<LeadRow>(
         em,
-        `update lead set status = 'converted', machine_snapshot = $2::jsonb, converted_at = $3, converted_customer_id = $4, converted_contact_id = $5,
-                converted_opportunity_id = $6, version = version + 1, updated_at = $3 where id = $1 returning *`,
-        [lead.id, JSON.stringify(snapshot), now, customer.id, contactId, opportunityId],
+        `update lead set converted_at = $2, converted_customer_id = $3, converted_contact_id = $4, converted_opportunity_id = $5
+         where id = $1 returning *`,
+        [lead.id, now, customer.id, contactId, opportunityId],
       );
       context.audit({
         entity: 'lead',

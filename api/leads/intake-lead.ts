@@ -5,6 +5,8 @@ import type { CommandContext } from '../commands/command-context.ts';
 import { customerScopeSql, type CustomerScope } from '../customers/customer-visibility.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
+import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
+import { assignmentNotice, assignmentNoticeInsert } from './lead-assignment-notice.ts';
 import type { LeadRow } from './lead-document.ts';
 import { duplicateLead, noLeadMachine, type DuplicateFound } from './lead-problems.ts';
 import type { LeadAssignment, LeadView } from './lead-view.schema.ts';
@@ -53,8 +55,8 @@ function dedupeLockNames(input: NewLead): string[] {
  * statement that looks for a duplicate lead or customer, locks (creating if need be) the routing policy's state row
  * and reads the candidates; the loads, when the policy reads any (a statement of their own, so it sees what the
  * decisions before this one assigned); then one statement that inserts the lead with its assignment, stores the
- * strategies' new state and writes the audit entry. Parallel intakes to one policy take turns on the state row,
- * which is what keeps round-robin and weighted shares exact.
+ * strategies' new state and writes the audit entry and the outbox message telling the rep it went to. Parallel
+ * intakes to one policy take turns on the state row, which is what keeps round-robin and weighted shares exact.
  */
 export async function intakeLead(context: CommandContext, input: NewLead, options: IntakeOptions): Promise<LeadRow> {
   const { em, now } = context;
@@ -153,7 +155,8 @@ export async function intakeLead(context: CommandContext, input: NewLead, option
     input.campaignId, input.webFormId, input.score, start.snapshot.value,
   ].map((value) => insert.add(value));
   const stateChanged = decision.state !== state;
-  const [row] = await boundQuery<LeadRow>(
+  const notice = assignmentNotice({ name: input.name, ownerId, summary: assignment.summary }, context.actorId);
+  const [row] = await boundQuery<LeadRow & { notice_ids: string[] }>(
     em,
     `with lead_row as (
        insert into lead (name, company, phone, phone_normalized, email, email_key, region, source, campaign_id, web_form_id, score, status,
@@ -176,11 +179,14 @@ export async function intakeLead(context: CommandContext, input: NewLead, option
               ${insert.add(JSON.stringify({ kind: 'trace', trace: start.trace, payload: { routing: assignment } }))}::jsonb,
               ${insert.add(context.requestId)}::varchar
        from lead_row l
-     )
-     select * from lead_row`,
+     ),
+     ${assignmentNoticeInsert(insert, notice, context.actorId, at)}
+     select l.*, (select coalesce(array_agg(id), '{}') from notice_rows) as notice_ids from lead_row l`,
     insert.values,
   );
-  return row!;
+  const { notice_ids: noticeIds, ...lead } = row!;
+  noteOutboxInserted(em, noticeIds.map(Number));
+  return lead;
 }
 
 /** The audit entry's `after`: the lead as created, less what only the insert knows (its id). */

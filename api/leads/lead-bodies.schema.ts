@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { pageQueryProperties } from '../customers/customer-bodies.schema.ts';
 import { leadSources } from './lead-view.schema.ts';
+import { recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
 
 const text = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const;
 
@@ -63,3 +64,23 @@ export const convertLeadBodySchema = {
   additionalProperties: false,
 } as const;
 export type ConvertLeadBody = FromSchema<typeof convertLeadBodySchema>;
+
+/**
+ * POST /api/leads/:id/events: the generic event body, and a disqualified lead must say why — the reason is kept in
+ * the audit entry's payload, where the machine (which decides on the type alone) cannot ask for it.
+ */
+export const leadEventBodySchema = {
+  ...recordEventBodySchema,
+  title: 'Lead event',
+  if: { properties: { type: { const: 'DISQUALIFY' } }, required: ['type'] },
+  then: {
+    properties: {
+      payload: {
+        type: 'object',
+        properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S', description: 'why the lead is not a prospect' } },
+        required: ['reason'],
+      },
+    },
+    required: ['payload'],
+  },
+} as const;

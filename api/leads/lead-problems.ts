@@ -54,15 +54,6 @@ export function duplicateLead(found: DuplicateFound): HttpProblem {
   return new DuplicateLeadProblem(problems, found);
 }
 
-export function leadClosed(status: string): HttpProblem {
-  return new HttpProblem(
-    409,
-    'lead-closed',
-    { en: 'Lead closed', 'zh-CN': '线索已关闭' },
-    { en: `The lead is ${status}; only an open lead converts.`, 'zh-CN': `线索状态为 ${status}，只有未关闭的线索可以转化。` },
-  );
-}
-
 /** The mapping would create a customer, contact or opportunity its own rules refuse: each problem names the field. */
 export function conversionRefused(problems: Problem[]): HttpProblem {
   return new HttpProblem(

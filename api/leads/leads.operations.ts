@@ -1,6 +1,9 @@
 import { routingPolicySchema } from '../../definitions/routing-policy.schema.ts';
+import { ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
-import { convertLeadBodySchema, createLeadBodySchema, listLeadsQuerySchema } from './lead-bodies.schema.ts';
+import { recordActionSchema } from '../transitions/record-action.schema.ts';
+import { eventProblems, firedEventSchema } from '../transitions/record-event-bodies.schema.ts';
+import { convertLeadBodySchema, createLeadBodySchema, leadEventBodySchema, listLeadsQuerySchema } from './lead-bodies.schema.ts';
 import { leadViewSchema } from './lead-view.schema.ts';
 
 export const leadsTag = {
@@ -95,8 +98,42 @@ export const convertLeadOperation = defineOperation({
   },
   problems: {
     404: notVisible,
-    409: '`duplicate`: the customer would duplicate one; `conversion-refused`: a required field would be empty; `lead-closed`; `stale-version`.',
+    403: '`forbidden`: the lead’s state does not give your role `edit`.',
+    409:
+      '`duplicate`: the customer would duplicate one; `conversion-refused`: a required field would be empty; `transition-refused` with the ' +
+      'lead machine’s `reason` (already converted, disqualified); `stale-version`.',
   },
+});
+
+export const fireLeadEventOperation = defineOperation({
+  operationId: 'fireLeadEvent',
+  method: 'post',
+  path: '/leads/:id/events',
+  summary: { en: 'Send the lead’s machine an event', 'zh-CN': '向线索流程发送事件' },
+  description:
+    'START_WORK, DISQUALIFY (with `payload.reason`), REOPEN, … as the lead machine the lead runs on allows your role now; the new ' +
+    'state, the audit entry (the engine’s trace as why, the payload beside it) and the effects commit together. CONVERTED is the ' +
+    'system’s: only POST …/convert sends it.',
+  tags: [leadsTag],
+  auth: 'session',
+  params: idParams,
+  headers: { 'If-Match': { ...ifMatchHeader, required: false } },
+  body: leadEventBodySchema,
+  responses: { 200: { description: 'Taken.', body: firedEventSchema, headers: { ETag: versionHeader } } },
+  problems: { ...eventProblems, 404: notVisible },
+});
+
+export const listLeadActionsOperation = defineOperation({
+  operationId: 'listLeadActions',
+  method: 'get',
+  path: '/leads/:id/actions',
+  summary: { en: 'The buttons of the lead’s state', 'zh-CN': '线索当前状态可执行的操作' },
+  description: 'From the lead machine version the lead runs on, judged for you now: available or not, and why not.',
+  tags: [leadsTag],
+  auth: 'session',
+  params: idParams,
+  responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: recordActionSchema } } },
+  problems: { 404: notVisible },
 });
 
 const policyKeyParams = { type: 'object', properties: { key: { type: 'string', pattern: '^[a-z][A-Za-z0-9-]*$' } }, required: ['key'] } as const;

@@ -7,14 +7,18 @@ import { expectedVersion, requestOrigin } from '../commands/request-origin.ts';
 import { boundExecute } from '../database/bound-query.ts';
 import { notFound } from '../http/http-problem.ts';
 import { route } from '../http/route-operation.ts';
+import { recordEventRoutes } from '../transitions/record-event-routes.ts';
 import { convertLead } from './convert-lead.command.ts';
 import { createLead } from './create-lead.command.ts';
+import { leadEventAdapter } from './lead-event-adapter.ts';
 import { noSuchLead } from './lead-problems.ts';
 import {
   convertLeadOperation,
   createLeadOperation,
+  fireLeadEventOperation,
   getLeadOperation,
   getRoutingPolicyOperation,
+  listLeadActionsOperation,
   listLeadsOperation,
   publishRoutingPolicyOperation,
   setAvailabilityOperation,
@@ -23,7 +27,7 @@ import { findLead, listLeads } from './list-leads.query.ts';
 import { publishRoutingPolicy } from './publish-routing-policy.command.ts';
 import { forgetRoutingPolicies, latestRoutingPolicy, noSuchRoutingPolicy } from './routing-policy-store.ts';
 
-/** Leads: entered, listed, explained and converted; the routing policies that assign them and people's availability. */
+/** Leads: entered, listed, explained, moved through their machine and converted; the routing policies that assign them and people's availability. */
 export function leadsRouter(orm: MikroORM, settings: { timeZone: string }): Router {
   const router = Router();
   const signedIn = requireSession(orm);
@@ -50,6 +54,8 @@ export function leadsRouter(orm: MikroORM, settings: { timeZone: string }): Rout
     const version = expectedVersion(request, body.version);
     response.json(await convertLead(orm, requestOrigin(request, response), signedInOf(response), id, version, body));
   });
+
+  recordEventRoutes(router, orm, signedIn, leadEventAdapter, { fire: fireLeadEventOperation, actions: listLeadActionsOperation });
 
   route(router, getRoutingPolicyOperation, signedIn, requirePermission('mayManageDefinitions'), async ({ params }, _request, response) => {
     forgetRoutingPolicies(orm.em);

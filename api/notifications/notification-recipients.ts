@@ -14,6 +14,8 @@ export interface NotificationSubject {
 }
 
 export interface Ownership {
+  /** Whether the record exists (live) at all. */
+  found: boolean;
   customerId: number | null;
   owner: number | null;
   collaborators: number[];
@@ -24,25 +26,26 @@ export interface Ownership {
 /**
  * The record's customer, its owner — the record's own (an opportunity's, a ticket's assignee) or else its customer's
  * primary owner — and the customer’s collaborators. A record that no longer exists (or is in the recycle bin) has
- * nobody.
+ * nobody; one without a customer (a lead not yet converted) has its own owner only.
  */
 export async function recordOwnership(em: EntityManager, entity: string, recordId: number): Promise<Ownership> {
   const columns = recordTables[entity];
-  const nobody: Ownership = { customerId: null, owner: null, collaborators: [], label: null };
+  const nobody: Ownership = { found: false, customerId: null, owner: null, collaborators: [], label: null };
   if (columns === undefined) return nobody;
-  const customerColumn = entity === 'customer' ? 'r.id' : 'r.customer_id';
+  const customerColumn = `r.${columns.customerColumn}`;
   const [row] = await boundQuery<{ customer_id: string | null; owner_id: string | null; collaborators: string[] | null; label: string | null }>(
     em,
     `select ${customerColumn}::text as customer_id, coalesce(r.${columns.ownerColumn}, c.owner_id)::text as owner_id,
             (select array_agg(o.user_id::text order by o.user_id) from customer_owner o
              where o.customer_id = c.id and o.role = 'collaborator') as collaborators,
             r.${columns.labelColumn}::text as label
-     from ${columns.table} r join customer c on c.id = ${customerColumn}
-     where r.id = $1 and r.deleted_at is null and c.deleted_at is null`,
+     from ${columns.table} r left join customer c on c.id = ${customerColumn} and c.deleted_at is null
+     where r.id = $1 and r.deleted_at is null and (${customerColumn} is null or c.id is not null)`,
     [recordId],
   );
   if (row === undefined) return nobody;
   return {
+    found: true,
     customerId: row.customer_id === null ? null : Number(row.customer_id),
     owner: row.owner_id === null ? null : Number(row.owner_id),
     collaborators: (row.collaborators ?? []).map(Number),

@@ -20,7 +20,7 @@ export const notifyEffectHandler: OutboxHandler = async (context, delivery) => {
     body: params.body ?? null,
     severity: params.severity ?? 'info',
     popup: params.popup ?? false,
-    link: ownership.customerId === null ? null : { entity, recordId, customerId: ownership.customerId },
+    link: ownership.found ? { entity, recordId, customerId: ownership.customerId } : null,
     sourceKey: `outbox:${delivery.idempotencyKey}`,
   });
 };

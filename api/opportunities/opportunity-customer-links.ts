@@ -19,6 +19,7 @@ const started = (before: string | undefined, after: string | undefined, value: s
 export const opportunitySellingMovesCustomer: TransitionReaction = reactionOn(
   (change) => change.entity === opportunityEventAdapter.entity && started(change.before.flags.selling, change.after.flags.selling, 'selling'),
   async (context, taken) => {
+    if (taken.customerId === null) return [];
     const outcome = await fireRecordEvent(context, customerEventAdapter, taken.customerId, { type: opportunitySellingEvent }, systemActor(taken.timeZone), {
       cause: `opportunity:${taken.row.id}:v${taken.row.version}`,
       reactions: taken.reactions,

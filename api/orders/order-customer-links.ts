@@ -12,7 +12,7 @@ export const dealWonEvent = 'DEAL_WON';
  * Only on creation (the `before` of a creation is the initial state with no flags), not on the order's later moves.
  */
 export const orderCreationWinsCustomer: TransitionReaction = async (context, taken) => {
-  if (taken.entity !== orderEventAdapter.entity || taken.depth !== 0) return [];
+  if (taken.entity !== orderEventAdapter.entity || taken.depth !== 0 || taken.customerId === null) return [];
   if (Object.keys(taken.before.flags).length !== 0 || taken.before.value !== taken.after.value) return [];
   const outcome = await fireRecordEvent(context, customerEventAdapter, taken.customerId, { type: dealWonEvent }, systemActor(taken.timeZone), {
     cause: `order:${taken.row.id}:v${taken.row.version}`,

@@ -45,7 +45,8 @@ export interface TransitionChange {
 /** A transition that was just taken and persisted, as a reaction sees it. */
 export interface TransitionTaken extends TransitionChange {
   row: MachineRecordRow;
-  customerId: number;
+  /** The record's customer; null for a record that has none (a lead not yet converted). */
+  customerId: number | null;
   timeZone: string;
   reactions: readonly TransitionReaction[];
   depth: number;
@@ -206,7 +207,7 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
   em.map(wrap(row, true).__meta.class, updated!);
   context.audit(write.audit);
   for (const message of write.messages) context.enqueue(message);
-  const customerId = write.audit.customerId ?? adapter.customerIdOf(row);
+  const { customerId } = write.audit;
   await syncMachineTimers(context, { entity: adapter.entity, recordId: row.id, customerId, machine: loaded.definitions.machine.document, before, after: result.snapshot });
 
   const depth = options.depth ?? 0;

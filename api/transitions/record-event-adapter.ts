@@ -50,6 +50,6 @@ export interface RecordEventAdapter<Row extends MachineRecordRow = MachineRecord
    */
   followStage?(row: Row, machine: MachineDefinition, snapshot: MachineSnapshot, now: Date): Record<string, unknown>;
   /** The customer whose audit trail shows the record's entries. */
-  customerIdOf(row: Row): number;
+  customerIdOf(row: Row): number | null;
   notFound(id: unknown): HttpProblem;
 }

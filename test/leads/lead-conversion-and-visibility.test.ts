@@ -67,8 +67,10 @@ describe('lead conversion', () => {
     expect(Number(links[0].lead_id)).toBe(lead.id);
     expect(result.opportunityId).toEqual(expect.any(Number));
     const { rows } = await app.schema.pool.query('select action from audit_entry where entity = $1 and record_id = $2 order by id', ['lead', lead.id]);
-    expect(rows.map((r) => r.action)).toEqual(['create', 'convert']);
-    expect((await call(app, 'POST', `/api/leads/${lead.id}/convert`, { cookie: li, body: {} })).status).toBe(409);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'event', 'convert']);
+    const again = await call(app, 'POST', `/api/leads/${lead.id}/convert`, { cookie: li, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.json().type).toMatch(/transition-refused$/);
   });
 
   it('refuses, creating nothing, when the customer would duplicate one', async () => {
