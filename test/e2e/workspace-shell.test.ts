@@ -6,6 +6,7 @@ import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
 import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
 import { demoPassword } from '../support/people-fixtures.ts';
+import { englishShownIn } from './untranslated-text.ts';
 
 let web: BrowserTestApp;
 beforeAll(async () => {
@@ -23,22 +24,6 @@ async function signIn(page: Page, messages: Record<MessageKey, string>, login = 
 }
 
 const heading = (page: Page) => page.locator('main h1');
-
-/**
- * English texts that would show up on a Chinese page if a key were missing or left untranslated: the literal parts
- * (between `{values}`) of every English message that differs from its Chinese one.
- */
-const englishOnlyFragments = Object.entries(en)
-  .filter(([key, text]) => zhCN[key as keyof typeof en] !== text)
-  .flatMap(([, text]) => text.split(/\{\w+\}/))
-  .map((fragment) => fragment.trim())
-  .filter((fragment) => fragment.length >= 4);
-
-/** The English-only fragments a text shows as whole words ("Stage" is not found inside "Stagecraft"). */
-const englishShownIn = (text: string) =>
-  englishOnlyFragments.filter((fragment) =>
-    new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text),
-  );
 
 describe('the workspace shell', () => {
   it('speaks Chinese without an untranslated text, switches to English, and remembers the choice', async () => {

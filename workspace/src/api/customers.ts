@@ -164,3 +164,7 @@ export function fetchPoolCustomers(api: ApiClient, query: { q?: string; stage?: 
   if (query.cursor !== undefined) search.set('cursor', query.cursor);
   return api.get<CustomerPage>(`/api/customers?${search}`);
 }
+
+/** POST …/reassign (managers and administrators): a new primary owner; answers the customer as it is now. */
+export const reassignCustomer = (api: ApiClient, id: number, body: { toUserId: number; reason?: string }) =>
+  api.post<Customer>(`${base(id)}/reassign`, body);

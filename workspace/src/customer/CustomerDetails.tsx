@@ -16,7 +16,7 @@ const noProblems: FormProblems<CustomerFormField> = { byField: {}, general: [] }
  * someone else (409 stale-version) offers to reload instead of overwriting it.
  */
 export function CustomerDetails({ customer, onSaved, onReload }: { customer: Customer; onSaved(customer: Customer): void; onReload(): void }) {
-  const { api } = useSession();
+  const { api, personName } = useSession();
   const { t } = useI18n();
   const id = useId();
   const [editing, setEditing] = useState<CustomerFormValues>();
@@ -58,6 +58,16 @@ export function CustomerDetails({ customer, onSaved, onReload }: { customer: Cus
       <div className="customer-details">
         <CustomerSummary customer={customer} />
         <dl className="facts">
+          <div>
+            <dt>{t('customer.field.owners')}</dt>
+            <dd data-field="owners">
+              {customer.owners.length === 0
+                ? t('ownership.pool')
+                : customer.owners
+                    .map((owner) => t(owner.role === 'collaborator' ? 'owner.collaborator' : 'owner.primary', { name: personName(owner.userId) }))
+                    .join(t('common.listSeparator'))}
+            </dd>
+          </div>
           <div>
             <dt>{t('customer.field.keywords')}</dt>
             <dd>{(customer.keywords ?? []).filter(Boolean).join(', ') || t('common.none')}</dd>

@@ -18,8 +18,9 @@ import { LogContactDialog } from '../contact-log/LogContactDialog.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { ActionBar } from './ActionBar.tsx';
-import { auditWhyInWords } from './audit-why.ts';
+import { auditActionInWords, auditWhyInWords } from './audit-why.ts';
 import { CustomerDetails } from './CustomerDetails.tsx';
+import { ReassignPanel } from './ReassignPanel.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { useLogContactKey } from './use-log-contact-key.ts';
 
@@ -28,7 +29,7 @@ import { useLogContactKey } from './use-log-contact-key.ts';
  * (an edit, an action, a logged contact) reloads what it may have moved; `onChanged` lets the work line recount.
  */
 export function CustomerPage({ customerId, onChanged }: { customerId: number; onChanged(): void }) {
-  const { api, me, format, stageName } = useSession();
+  const { api, me, format, stageName, personName: person } = useSession();
   const { locale, t } = useI18n();
   const [revision, setRevision] = useState(0);
   const [logging, setLogging] = useState(false);
@@ -59,7 +60,6 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
   const when = (value: string | null | undefined) => (value === null || value === undefined ? none : format.dateTime(value));
   const money = (value: number | string | null | undefined) =>
     value === null || value === undefined ? none : typeof value === 'number' ? format.money(value, 'CNY') : value;
-  const person = (id: number | null) => (id === null ? t('person.system') : id === me.id ? t('person.you') : t('person.user', { id }));
   // The actions list labels the events of the stage the customer is in now; the same event may be labelled
   // differently in another stage (UPGRADE: 上转为潜在客户 / 上转为商机客户), so older entries keep the event's key.
   const eventLabel = (type: string, from: string) =>
@@ -94,6 +94,7 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
               </p>
             )}
           </div>
+          {me.role.permissions.mayReassign && <ReassignPanel customer={current} onReassigned={changed} />}
           {logged && (
             <p className="notice" role="status">
               {t('contactLog.saved')}
@@ -202,7 +203,7 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
               cells: [
                 when(entry.at),
                 person(entry.actorId),
-                `${entry.entity === 'customer' ? t('entity.customer') : entry.entity} · ${entry.action}`,
+                auditActionInWords(entry, t),
                 auditWhyInWords(entry, { stage: stageName, event: eventLabel, locale, t }),
               ],
             })}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditWhy } from '../api/customers.ts';
 import { translatorFor } from '../i18n/translate.ts';
-import { auditWhyInWords, type AuditWords } from './audit-why.ts';
+import { auditActionInWords, auditWhyInWords, type AuditWords } from './audit-why.ts';
 
 const stages: Record<string, string> = { target: '目标客户', potential: '潜在客户' };
 const words: AuditWords = {
@@ -32,5 +32,20 @@ describe('the audit trail’s why, in plain words', () => {
 
   it('keeps an unknown reason readable instead of dropping it', () => {
     expect(say({ kind: 'reason', code: 'merged' }, { ...words, locale: 'en', t: translatorFor('en') })).toBe('Changed (merged)');
+  });
+
+  it('says a customer created straight into a stage started there, whatever the flags it began with', () => {
+    const why: AuditWhy = { kind: 'trace', trace: { event: 'stagecraft.startInStage', from: 'target', to: 'target', flagsAfter: { contacted: 'false' } } };
+    expect(say(why)).toBe('以目标客户开始 (contacted: – → false)');
+  });
+});
+
+describe('the audit trail’s kind of change', () => {
+  it('names the actions the console knows and shows others as they are', () => {
+    const t = translatorFor('zh-CN');
+    expect(auditActionInWords({ entity: 'customer', action: 'reassign' }, t)).toBe('客户 · 重新分配');
+    expect(auditActionInWords({ entity: 'contact_record', action: 'create' }, t)).toBe('联系记录 · 新建');
+    expect(auditActionInWords({ entity: 'customer', action: 'remove-claim' }, translatorFor('en'))).toBe('Customer · Claim removed');
+    expect(auditActionInWords({ entity: 'invoice', action: 'merge' }, t)).toBe('invoice · merge');
   });
 });

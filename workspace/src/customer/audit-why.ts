@@ -18,6 +18,44 @@ const reasonMessages: Record<string, MessageKey> = {
   payment: 'audit.reason.payment',
 };
 
+/** The audit actions of a customer's trail (api/**: `audit: { action }`) that the console names. */
+const actionMessages: Record<string, MessageKey> = {
+  'create': 'audit.action.create',
+  'update': 'audit.action.update',
+  'event': 'audit.action.event',
+  'delete': 'audit.action.delete',
+  'restore': 'audit.action.restore',
+  'claim': 'audit.action.claim',
+  'release': 'audit.action.release',
+  'reassign': 'audit.action.reassign',
+  'remove-claim': 'audit.action.remove-claim',
+  'add-collaborator': 'audit.action.add-collaborator',
+  'remove-collaborator': 'audit.action.remove-collaborator',
+  'contact-logged': 'audit.action.contact-logged',
+  'convert': 'audit.action.convert',
+  'payment': 'audit.action.payment',
+};
+
+// The event the server records for a customer created directly in a stage (api/customers/customer-stage.ts).
+const startInStageEvent = 'stagecraft.startInStage';
+
+const entityMessages: Record<string, MessageKey> = {
+  customer: 'entity.customer',
+  contact: 'entity.contact',
+  contact_record: 'entity.contact_record',
+  opportunity: 'entity.opportunity',
+  order: 'entity.order',
+  ticket: 'entity.ticket',
+  lead: 'entity.lead',
+};
+
+/** What kind of change an entry is, on what, in words; a name the console does not know yet shows as it is. */
+export function auditActionInWords(entry: Pick<AuditEntry, 'entity' | 'action'>, t: Translate): string {
+  const entity = entityMessages[entry.entity];
+  const action = actionMessages[entry.action];
+  return `${entity === undefined ? entry.entity : t(entity)} · ${action === undefined ? entry.action : t(action)}`;
+}
+
 export interface AuditWords {
   /** Names a stage key in the interface language (the definition's label). */
   stage(key: string): string;
@@ -38,7 +76,9 @@ export function auditWhyInWords(entry: Pick<AuditEntry, 'why'>, words: AuditWord
     const { event, from, to } = why.trace;
     const flagChanges = changedFlags(why.trace.flagsBefore ?? {}, why.trace.flagsAfter ?? {});
     const main =
-      from === to
+      event === startInStageEvent
+        ? t('audit.trace.started', { stage: words.stage(to) })
+        : from === to
         ? t('audit.trace.stayed', { event: words.event(event, from), stage: words.stage(to) })
         : t('audit.trace.moved', { event: words.event(event, from), from: words.stage(from), to: words.stage(to) });
     return flagChanges === '' ? main : `${main} (${flagChanges})`;

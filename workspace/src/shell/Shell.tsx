@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { Me } from '../api/me.ts';
+import { fetchPeople } from '../api/people.ts';
+import { useLoaded } from '../app/use-loaded.ts';
 import { CustomerPage } from '../customer/CustomerPage.tsx';
 import { createFormatters } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -9,6 +11,7 @@ import { ReminderPopups } from '../notifications/ReminderPopups.tsx';
 import { useNotifications } from '../notifications/use-notifications.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlaceholderPage } from '../pages/PlaceholderPage.tsx';
+import { peopleById, personName as nameOfPerson } from '../people/person-name.ts';
 import { StagePage } from '../pages/StagePage.tsx';
 import { PoolPage } from '../pool/PoolPage.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
@@ -36,9 +39,16 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
     (key: string) => stageLabel(stages.find((stage) => stage.key === key) ?? { key }, locale, t),
     [stages, locale, t],
   );
+  // Names change rarely and a stale one is harmless: one read per session, not one per page.
+  const directory = useLoaded(() => fetchPeople(api), [api]);
+  const people = useMemo(() => directory.value ?? [], [directory.value]);
+  const personName = useMemo(() => {
+    const byId = peopleById(people);
+    return (id: number | null) => nameOfPerson(id, { meId: me.id, people: byId, t });
+  }, [people, me.id, t]);
   const session = useMemo(
-    () => ({ me, api, format: createFormatters(locale, me.timeZone), stages, stageName }),
-    [me, api, locale, stages, stageName],
+    () => ({ me, api, format: createFormatters(locale, me.timeZone), stages, stageName, people, personName }),
+    [me, api, locale, stages, stageName, people, personName],
   );
   const notifications = useNotifications(api);
   const main = useRef<HTMLElement>(null);

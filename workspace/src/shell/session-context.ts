@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { Me } from '../api/me.ts';
+import type { Person } from '../api/people.ts';
 import type { StageSummary } from '../api/work-queue.ts';
 import type { Formatters } from '../i18n/format.ts';
 
@@ -13,6 +14,10 @@ export interface Session {
   stages: readonly StageSummary[];
   /** A stage key in words: the definition's label in the interface language. */
   stageName(key: string): string;
+  /** Everyone's name and team (GET /api/people), read once per session; empty until it has loaded. */
+  people: readonly Person[];
+  /** Who a record names, in words: by name, "you", or the system for null (people/person-name.ts). */
+  personName(id: number | null): string;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);
