@@ -39,6 +39,14 @@ export const ifMatchHeader = {
 const notVisible = '`not-found`: no such customer, or not one your role may see (the answer does not tell which).';
 const notSetUp = '`definitions-missing`: no customer machine is published yet (install a template).';
 const customerPage = pageSchemaOf('Customer page', customerViewSchema);
+const customerListPage = {
+  ...pageSchemaOf('Customer list page', customerViewSchema),
+  properties: {
+    ...customerPage.properties,
+    total: { type: 'integer', minimum: 0, description: 'how many customers the filters select in all, on every page' },
+  },
+  required: ['items', 'nextCursor', 'total'],
+} as const;
 
 export const listCustomersOperation = defineOperation({
   operationId: 'listCustomers',
@@ -46,12 +54,20 @@ export const listCustomersOperation = defineOperation({
   path: '/customers',
   summary: { en: 'List the customers you may see', 'zh-CN': '列出可查看的客户' },
   description:
-    'Newest first, one page at a time. Admins see every customer; managers their team’s and the pool; reps their ' +
-    'own, their collaborative ones and the pool. Fields your role hides are absent, masked ones masked.',
+    'Newest first unless `sort` says otherwise, one keyset page at a time, with the total the filters select. Admins ' +
+    'see every customer; managers their team’s and the pool; reps their own, their collaborative ones and the pool. ' +
+    '`filter` is a condition in the rules language over the customer facts and custom fields (docs/lists.md). Fields ' +
+    'your role hides are absent, masked ones masked; you may not filter or sort by a hidden field, and filter a masked ' +
+    'one only by isEmpty / isNotEmpty.',
   tags: [customersTag],
   auth: 'session',
   query: listCustomersQuerySchema,
-  responses: { 200: { description: 'A page of customers.', body: customerPage } },
+  responses: { 200: { description: 'A page of customers.', body: customerListPage } },
+  problems: {
+    400: '`validation` also for a filter or sort the fact catalogue does not accept (named at `/query/filter/…` or `/query/sort/<level>`) and a cursor of another sort (`/query/cursor`).',
+    403: '`forbidden`: a filter or sort on a field your role may not see, or a masked field filtered other than by empty / not empty (each named).',
+    503: notSetUp,
+  },
 });
 
 export const createCustomerOperation = defineOperation({

@@ -1,13 +1,20 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignedIn } from '../auth/signed-in.ts';
-import type { BindParams } from '../database/bound-query.ts';
+import { compileConditionToSql } from '../../engine/conditions/compile-condition-to-sql.ts';
+import { SqlParameters } from '../../engine/conditions/sql-parameters.ts';
+import { compileKeysetOrder } from '../../engine/lists/compile-keyset-order.ts';
+import { encodeListCursor } from '../../engine/lists/list-cursor.ts';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
+import { readListRequest } from '../lists/list-request.ts';
 import { customerAccessOf, customerView } from './customer-access.ts';
 import type { CustomerView } from './customer-view.schema.ts';
 import type { ListCustomersQuery, PageQuery } from './customer-bodies.schema.ts';
 import { dedupeKeyOf } from './customer-dedupe.ts';
 import { customerDocuments } from './customer-owners.ts';
 import { visibleCustomer, visibleCustomerRows, type Liveness } from './customer-rows.ts';
-import { customerScopeOf } from './customer-visibility.ts';
+import { customerListCatalogue } from './customer-list-catalogue.ts';
+import { customerScopeOf, customerScopeSql } from './customer-visibility.ts';
+import { Customer } from './customer.entity.ts';
 import { publishedFields } from './published-definitions.ts';
 import { mayReadPlain, type RecordFieldAccess } from './record-field-access.ts';
 
@@ -15,6 +22,11 @@ export interface Page<T> {
   items: T[];
   /** Pass as `cursor` for the next page; null on the last one. */
   nextCursor: string | null;
+}
+
+/** A page of a filtered list, with how many records the filter selects in all. */
+export interface ListPage<T> extends Page<T> {
+  total: number;
 }
 
 const defaultLimit = 50;
@@ -43,22 +55,12 @@ function searchCondition(q: string, access: RecordFieldAccess, bind: BindParams)
   return parts.length === 0 ? 'false' : `(${parts.join(' or ')})`;
 }
 
-async function page(
-  orm: MikroORM,
-  caller: SignedIn,
-  liveness: Liveness,
-  query: PageQuery & Partial<ListCustomersQuery>,
-): Promise<Page<CustomerView>> {
+/** The recycle bin: deleted customers the caller may see, most recently created first. */
+export async function listDeletedCustomers(orm: MikroORM, caller: SignedIn, query: PageQuery): Promise<Page<CustomerView>> {
   const em = orm.em.fork();
   const access = customerAccessOf(caller.role, await publishedFields(em, 'customer'));
-  const where = (bind: BindParams): string => {
-    const conditions: string[] = [];
-    if (query.ownership !== undefined) conditions.push(`c.ownership = ${bind.add(query.ownership)}`);
-    if (query.stage !== undefined) conditions.push(`c.stage = ${bind.add(query.stage)}`);
-    if (query.q !== undefined) conditions.push(searchCondition(query.q, access, bind));
-    if (query.cursor !== undefined) conditions.push(`c.id < ${bind.add(query.cursor)}`);
-    return conditions.length === 0 ? 'true' : conditions.join(' and ');
-  };
+  const where = (bind: BindParams): string => (query.cursor === undefined ? 'true' : `c.id < ${bind.add(query.cursor)}`);
+  const liveness: Liveness = 'deleted';
   const limit = query.limit ?? defaultLimit;
   const rows = await visibleCustomerRows(em, customerScopeOf(caller), { liveness, where, limit: limit + 1 });
   const shown = rows.slice(0, limit);
@@ -69,14 +71,68 @@ async function page(
   };
 }
 
-/** Live customers the caller may see, newest first, filtered by ownership, stage and a search text. */
-export function listCustomers(orm: MikroORM, caller: SignedIn, query: ListCustomersQuery): Promise<Page<CustomerView>> {
-  return page(orm, caller, 'live', query);
-}
+/**
+ * Live customers the caller may see: filtered by ownership, stage, a search text and a condition over the customer
+ * facts, in the requested order (newest first by default), one keyset page at a time, with the filtered total.
+ */
+export async function listCustomers(orm: MikroORM, caller: SignedIn, query: ListCustomersQuery): Promise<ListPage<CustomerView>> {
+  const em = orm.em.fork();
+  const fields = await publishedFields(em, 'customer');
+  const access = customerAccessOf(caller.role, fields);
+  const catalogue = await customerListCatalogue(em, query.filter !== undefined || query.sort !== undefined);
+  const request = readListRequest(query, catalogue, access, caller.role.labels);
+  const context = { now: new Date(), timeZone: caller.user.timeZone };
+  const filters = (bind: BindParams): string => {
+    const conditions = [customerScopeSql(customerScopeOf(caller), bind), 'c.deleted_at is null'];
+    if (query.ownership !== undefined) conditions.push(`c.ownership = ${bind.add(query.ownership)}`);
+    if (query.stage !== undefined) conditions.push(`c.stage = ${bind.add(query.stage)}`);
+    if (query.q !== undefined) conditions.push(searchCondition(query.q, access, bind));
+    if (request.filter !== undefined) {
+      const fragment = compileConditionToSql(request.filter, catalogue, { firstParam: bind.values.length + 1, tableAlias: 'c', context });
+      bind.values.push(...fragment.params);
+      conditions.push(fragment.sql);
+    }
+    return conditions.join(' and ');
+  };
+  const limit = query.limit ?? defaultLimit;
 
-/** The recycle bin: deleted customers the caller may see, most recently created first. */
-export function listDeletedCustomers(orm: MikroORM, caller: SignedIn, query: PageQuery): Promise<Page<CustomerView>> {
-  return page(orm, caller, 'deleted', query);
+  const bind = new BindParams();
+  const where = filters(bind);
+  const sortParameters = new SqlParameters(bind.values.length + 1, context);
+  const order = compileKeysetOrder(request.sort, catalogue, { tableAlias: 'c', parameters: sortParameters });
+  const after = request.after === undefined ? 'true' : order.after(request.after);
+  bind.values.push(...sortParameters.values);
+  const rows = await boundQuery<Record<string, unknown>>(
+    em,
+    `select c.*${order.selectSql === '' ? '' : `, ${order.selectSql}`} from customer c
+     where ${where} and ${after}
+     order by ${order.orderBySql} limit ${bind.add(limit + 1)}`,
+    bind.values,
+  );
+  const countBind = new BindParams();
+  const [counted] = await boundQuery<{ total: number }>(em, `select count(*)::int as total from customer c where ${filters(countBind)}`, countBind.values);
+
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  const documents = await customerDocuments(
+    em,
+    shown.map((row) => {
+      const columns = { ...row };
+      for (const key of order.keyColumns) delete columns[key];
+      return em.map(Customer, columns);
+    }),
+  );
+  return {
+    items: documents.map((document) => customerView(document, access)),
+    nextCursor:
+      rows.length > limit && last !== undefined
+        ? encodeListCursor(request.sortKey, {
+            values: order.keyColumns.map((key) => (last[key] ?? null) as string | null),
+            id: Number(last['id']),
+          })
+        : null,
+    total: counted!.total,
+  };
 }
 
 /** One customer as the caller may see it (live, or in the recycle bin when asked), or undefined. */

@@ -10,6 +10,7 @@ import { leadsRouter } from '../leads/leads.router.ts';
 import { campaignsRouter } from '../campaigns/campaigns.router.ts';
 import { publicFormsRouter } from '../web-forms/public-forms.router.ts';
 import { webFormsRouter } from '../web-forms/web-forms.router.ts';
+import { savedViewsRouter } from '../saved-views/saved-views.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import { notificationsRouter } from '../notifications/notifications.router.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -89,6 +90,7 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     leadsRouter(orm, { timeZone: settings.timeZone }),
     campaignsRouter(orm),
     webFormsRouter(orm),
+    savedViewsRouter(orm),
   ];
   for (const router of apiRouters) app.use('/api', router);
   app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));

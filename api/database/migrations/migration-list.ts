@@ -9,6 +9,7 @@ import { MigrationPoolRecycling } from './migration-0008-pool-recycling.ts';
 import { MigrationPaymentsAndTicketSla } from './migration-0009-payments-and-ticket-sla.ts';
 import { MigrationWorkQueueIndexes } from './migration-0010-work-queue-indexes.ts';
 import { MigrationLeadsAndCampaigns } from './migration-0011-leads-and-campaigns.ts';
+import { MigrationSavedViews } from './migration-0012-saved-views.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
@@ -26,4 +27,5 @@ export const migrationList = [
   { name: '0009-payments-and-ticket-sla', class: MigrationPaymentsAndTicketSla },
   { name: '0010-work-queue-indexes', class: MigrationWorkQueueIndexes },
   { name: '0011-leads-and-campaigns', class: MigrationLeadsAndCampaigns },
+  { name: '0012-saved-views', class: MigrationSavedViews },
 ];
