@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutboxMessage } from '../../api/outbox/deliver-outbox-message.ts';
 import { outboxHandlers } from '../../api/outbox/outbox-handlers.ts';
-import { call, signIn } from '../support/people-fixtures.ts';
-import { installGenericTemplate } from '../support/records-fixtures.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { publishPolicy, singleRulePolicy } from './lead-fixtures.ts';
+import { call } from '../support/people-fixtures.ts';
+import type { TestApp } from '../support/test-app.ts';
+import { publishPolicy, singleRulePolicy, startLeadsStage } from './lead-fixtures.ts';
 import { contactForm, defineForm, submit } from './web-form-fixtures.ts';
 
 let app: TestApp;
@@ -15,12 +14,7 @@ let wang: string;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  app = await startTestApp('lead-events');
-  await installGenericTemplate(app);
-  [admin, li, zhang, wang] = (await Promise.all(['admin', 'rep.li', 'rep.zhang', 'manager.wang'].map((login) => signIn(app, login)))) as [string, string, string, string];
-  const { rows } = await app.schema.pool.query<{ login: string; id: string }>('select login, id from app_user');
-  ids = Object.fromEntries(rows.map((row) => [row.login, Number(row.id)]));
-  await publishPolicy(app, admin, singleRulePolicy('to-li', { type: 'roundRobin', candidates: { users: ['rep.li'] } }));
+  ({ app, admin, li, zhang, wang, ids } = await startLeadsStage('lead-events'));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
-import { call, demoPassword } from '../support/people-fixtures.ts';
-import type { TestApp } from '../support/test-app.ts';
+import { call, demoPassword, signIn } from '../support/people-fixtures.ts';
+import { installGenericTemplate } from '../support/records-fixtures.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 /** Creates reps through the users API (as the admin) and returns their ids in order. */
 export async function createReps(app: TestApp, adminCookie: string, names: readonly string[], prefix: string): Promise<number[]> {
@@ -40,4 +41,29 @@ export async function inParallel(total: number, clients: number, task: (index: n
       while (next < total) await task(next++);
     }),
   );
+}
+
+/** The generic template with the demo people signed in, their ids by login, and a policy `to-li` giving rep.li every lead. */
+export interface LeadsStage {
+  app: TestApp;
+  admin: string;
+  li: string;
+  zhang: string;
+  wang: string;
+  ids: Record<string, number>;
+}
+
+export async function startLeadsStage(label: string): Promise<LeadsStage> {
+  const app = await startTestApp(label);
+  await installGenericTemplate(app);
+  const [admin, li, zhang, wang] = (await Promise.all(['admin', 'rep.li', 'rep.zhang', 'manager.wang'].map((login) => signIn(app, login)))) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const { rows } = await app.schema.pool.query<{ login: string; id: string }>('select login, id from app_user');
+  const ids = Object.fromEntries(rows.map((row) => [row.login, Number(row.id)]));
+  await publishPolicy(app, admin, singleRulePolicy('to-li', { type: 'roundRobin', candidates: { users: ['rep.li'] } }));
+  return { app, admin, li, zhang, wang, ids };
 }
