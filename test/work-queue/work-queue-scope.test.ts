@@ -61,7 +61,7 @@ async function sectionRows(userId: number, sectionIndex: number, scope: QueueSco
 }
 
 /** The ids each section holds by its conditions alone, compiled without the queue's index conditions. */
-async function sectionMembers(userId: number, sectionIndex: number): Promise<string[]> {
+async function sectionMembers(userId: number, sectionIndex: number): Promise<number[]> {
   const { policy, catalogues } = definitions;
   const section = policy.sections[sectionIndex]!;
   const catalogue = catalogues[section.entity]!;
@@ -78,7 +78,7 @@ async function sectionMembers(userId: number, sectionIndex: number): Promise<str
     return `$${params.length}::${cast}`;
   });
   const found = await rows(`select q.id::text as id from "${catalogue.table}" as "q" where ${scope} and ${where.join(' and ')} order by q.id`, params);
-  return found.map((row) => row.id as string);
+  return found.map((row) => Number(row.id));
 }
 
 const hour = 3_600_000;
@@ -122,7 +122,7 @@ describe('the indexed queue scope', () => {
             const reference = await sectionRows(userId, index, referenceScopeOf(policy.sections[index]!.entity, userId));
             expect(indexed).toEqual(reference);
             expect(withoutIndex(all.filter((row) => row.section_index === index))).toEqual(reference);
-            expect(indexed.map((row) => row.id as string).sort()).toEqual(await sectionMembers(userId, index));
+            expect(indexed.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(await sectionMembers(userId, index));
             if (reference.length > 0) {
               const anchor = reference[pick % reference.length]!;
               const after = { id: anchor.id as string, keys: anchor.sort_keys as Array<string | null> };
