@@ -1,6 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { stageFlagsSchema } from '../../definitions/effect-catalogue.schema.ts';
-import { localizedTextSchema } from '../../definitions/localized-text.schema.ts';
 import { customerOwnerRoles } from './customer-owner.entity.ts';
 import { ownershipKinds } from './customer.entity.ts';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../engine/validation/problem.ts';
-import type { WebFormDocument, WebFormField } from './web-form-bodies.schema.ts';
+import { defaultHoneypotField, type WebFormDocument, type WebFormField } from './web-form-bodies.schema.ts';
 
 const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
@@ -38,7 +38,7 @@ function fieldHtml(field: WebFormField, locale: Locale): string {
  */
 export function hostedFormPage(options: { key: string; document: WebFormDocument; locale: Locale; nonce: string; submitPath: string }): string {
   const { document, locale, nonce } = options;
-  const honeypot = escapeHtml(document.honeypotField ?? 'website');
+  const honeypot = escapeHtml(document.honeypotField ?? defaultHoneypotField);
   const thankYou = document.thankYou?.[locale] ?? words.received[locale];
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
   return `<!doctype html>

@@ -9,6 +9,7 @@ import { intakeLead } from '../leads/intake-lead.ts';
 import { DuplicateLeadProblem } from '../leads/lead-problems.ts';
 import { defaultRateLimit, type WebFormRow } from './web-form-row.ts';
 import { submittedLead } from './web-form-submission-values.ts';
+import { defaultHoneypotField } from './web-form-bodies.schema.ts';
 
 /** What the submitter learns, whatever happened: received. A new lead, a duplicate and a honeypot look the same. */
 export type SubmissionOutcome = 'created' | 'duplicate' | 'honeypot';
@@ -47,7 +48,7 @@ export async function submitWebForm(orm: MikroORM, origin: CommandOrigin, form: 
     throw validationFailed([problem('', 'webForm.body', 'Send the form as a JSON object of field values.', '请以 JSON 对象提交表单字段。')]);
   }
   const values = body as Record<string, unknown>;
-  const honeypot = values[form.document.honeypotField ?? 'website'];
+  const honeypot = values[form.document.honeypotField ?? defaultHoneypotField];
   if (honeypot !== undefined && honeypot !== null && honeypot !== '') return 'honeypot';
 
   return runCommand(orm, origin, async (context) => {

@@ -7,6 +7,9 @@ const localized = {
   additionalProperties: false,
 } as const;
 
+/** The hidden field a form traps bots with unless its definition names another. */
+export const defaultHoneypotField = 'website';
+
 export const webFormFieldTypes = ['text', 'textarea', 'email', 'phone', 'number', 'select'] as const;
 
 /**
@@ -52,7 +55,7 @@ export const webFormDocumentSchema = {
     honeypotField: {
       type: 'string',
       pattern: '^[a-z][A-Za-z0-9_]{0,63}$',
-      default: 'website',
+      default: defaultHoneypotField,
       description: 'a hidden input people never fill; a submission that fills it is answered as received and dropped',
     },
     rateLimit: {

@@ -1,6 +1,6 @@
 import type { FieldDefinition } from '../../definitions/field-definitions.schema.ts';
 import { pointer, problem, type Problem } from '../../engine/validation/problem.ts';
-import type { WebFormDocument } from './web-form-bodies.schema.ts';
+import { defaultHoneypotField, type WebFormDocument } from './web-form-bodies.schema.ts';
 
 /** The lead columns a form field may fill, with the most each column holds. */
 export const leadColumnLimits = { name: 120, company: 200, phone: 40, email: 254, region: 64 } as const;
@@ -39,7 +39,7 @@ export function webFormDocumentProblems(document: WebFormDocument, leadFields: r
     const index = document.fields.findIndex((field) => field.key === 'name');
     problems.push(problem(pointer(base, 'fields', index, 'required'), 'webForm.nameRequired', 'The name field must be required.', '姓名字段必须为必填。'));
   }
-  const honeypot = document.honeypotField ?? 'website';
+  const honeypot = document.honeypotField ?? defaultHoneypotField;
   if (seen.has(honeypot)) {
     problems.push(problem(pointer(base, 'honeypotField'), 'webForm.honeypotClash', 'The honeypot must not be one of the fields.', '蜜罐字段不能与表单字段同名。'));
   }

@@ -17,7 +17,6 @@ export interface WebFormRow {
 }
 
 export const defaultRateLimit = { submissions: 5, windowSeconds: 600 } as const;
-export const defaultHoneypotField = 'website';
 
 export const hostedPathOf = (key: string) => `/forms/${encodeURIComponent(key)}`;
 

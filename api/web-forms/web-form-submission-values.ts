@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '../../definitions/field-definitions.schema.ts';
 import { pointer, problem, type Problem } from '../../engine/validation/problem.ts';
 import { customFieldValues, phoneValue } from '../customers/customer-values.ts';
-import type { WebFormDocument, WebFormField } from './web-form-bodies.schema.ts';
+import { defaultHoneypotField, type WebFormDocument, type WebFormField } from './web-form-bodies.schema.ts';
 import { isLeadColumn, leadColumnLimits, type LeadColumnKey } from './web-form-fields.ts';
 
 export interface SubmittedLead {
@@ -53,7 +53,7 @@ function checkField(field: WebFormField, raw: unknown): { value?: unknown; probl
  */
 export function submittedLead(document: WebFormDocument, body: Record<string, unknown>, leadFields: readonly FieldDefinition[]): SubmittedLead | Problem[] {
   const problems: Problem[] = [];
-  const honeypot = document.honeypotField ?? 'website';
+  const honeypot = document.honeypotField ?? defaultHoneypotField;
   const asked = new Set(document.fields.map((field) => field.key));
   for (const key of Object.keys(body)) {
     if (!asked.has(key) && key !== honeypot) problems.push(problem(pointer('', key), 'webForm.unknownKey', 'This form does not ask for this.', '此表单没有这一项。'));

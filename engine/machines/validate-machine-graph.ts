@@ -98,7 +98,7 @@ function finalStageProblems(definition: MachineDefinition): Problem[] {
 }
 
 /** `always` transitions chained in a circle would make XState loop forever inside one event. */
-function alwaysCycleProblems(definition: MachineDefinition, transitions: LocatedTransition[]): Problem[] {
+function alwaysCycleProblems(transitions: LocatedTransition[]): Problem[] {
   const next = new Map<string, string[]>();
   for (const { kind, source, transition } of transitions) {
     if (kind === 'always' && transition.target !== undefined) {
@@ -182,7 +182,7 @@ export function machineGraphProblems(definition: MachineDefinition): Problem[] {
     ...eventProblems(definition, transitions),
     ...unreachableProblems(definition, transitions),
     ...finalStageProblems(definition),
-    ...alwaysCycleProblems(definition, transitions),
+    ...alwaysCycleProblems(transitions),
     ...delayProblems(transitions),
   ];
 }

@@ -48,7 +48,7 @@ const timeZone = 'Asia/Shanghai';
 const rows = (sql: string, params: unknown[]) => boundQuery<Record<string, unknown>>(app.orm.em.fork(), sql, params);
 const withoutIndex = (list: Array<Record<string, unknown>>) => list.map(({ section_index: _index, place: _place, ...rest }) => rest);
 
-async function sectionRows(userId: number, sectionIndex: number, scope: QueueScope, after?: { id: string; keys: Array<string | null> }) {
+async function sectionRows(sectionIndex: number, scope: QueueScope, after?: { id: string; keys: Array<string | null> }) {
   const section = definitions.policy.sections[sectionIndex]!;
   const query = compileQueueSectionSql(definitions.policy, sectionIndex, definitions.catalogues[section.entity]!, {
     now,
@@ -118,16 +118,16 @@ describe('the indexed queue scope', () => {
           );
           const all = await rows(combined.sql, combined.params);
           for (let index = 0; index < policy.sections.length; index++) {
-            const indexed = await sectionRows(userId, index, queueScopeOf(policy.sections[index]!.entity, userId)!);
-            const reference = await sectionRows(userId, index, referenceScopeOf(policy.sections[index]!.entity, userId));
+            const indexed = await sectionRows(index, queueScopeOf(policy.sections[index]!.entity, userId)!);
+            const reference = await sectionRows(index, referenceScopeOf(policy.sections[index]!.entity, userId));
             expect(indexed).toEqual(reference);
             expect(withoutIndex(all.filter((row) => row.section_index === index))).toEqual(reference);
             expect(indexed.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(await sectionMembers(userId, index));
             if (reference.length > 0) {
               const anchor = reference[pick % reference.length]!;
               const after = { id: anchor.id as string, keys: anchor.sort_keys as Array<string | null> };
-              expect(await sectionRows(userId, index, queueScopeOf(policy.sections[index]!.entity, userId)!, after)).toEqual(
-                await sectionRows(userId, index, referenceScopeOf(policy.sections[index]!.entity, userId), after),
+              expect(await sectionRows(index, queueScopeOf(policy.sections[index]!.entity, userId)!, after)).toEqual(
+                await sectionRows(index, referenceScopeOf(policy.sections[index]!.entity, userId), after),
               );
             }
           }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { createRecordingEffectAdapter } from '../../../adapters/effects/recording-effect-adapter.ts';
 import { boundExecute } from '../../../api/database/bound-query.ts';
+import { effectAdapterHandler } from '../../../api/outbox/effect-adapter.handler.ts';
 import type { OutboxHandler } from '../../../api/outbox/outbox-handler.ts';
 
 /** The topic the fault tests send through the recording adapter. */
@@ -19,10 +20,10 @@ export async function createRecordingTable(pool: pg.Pool): Promise<void> {
  * transaction open a while, so a kill lands in the middle of deliveries.
  */
 export function recordingHandler(options: { file?: string; delayMs?: number } = {}): OutboxHandler {
-  const adapter = createRecordingEffectAdapter(options.file === undefined ? {} : { file: options.file });
+  const deliver = effectAdapterHandler(createRecordingEffectAdapter(options.file === undefined ? {} : { file: options.file }));
   return async (context, delivery) => {
     await boundExecute(context.em, 'insert into recorded_effect (idempotency_key, pid) values ($1, $2)', [delivery.idempotencyKey, process.pid]);
-    await adapter.deliver({ topic: delivery.topic, payload: delivery.payload, idempotencyKey: delivery.idempotencyKey });
+    await deliver(context, delivery);
     if (options.delayMs) await sleep(options.delayMs);
   };
 }
