@@ -15,6 +15,9 @@ export const DefinitionVersion = defineEntity({
     document: p.json<Record<string, unknown>>(),
     source: p.string().length(200),
     publishedAt: p.datetime().onCreate(() => new Date()),
+    /** The admin who published it through the API; null for a template install. */
+    publishedBy: p.bigint('number').nullable(),
+    note: p.text().nullable(),
   },
   uniques: [{ properties: ['kind', 'key', 'version'] }],
 });
