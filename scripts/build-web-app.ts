@@ -1,31 +1,45 @@
-// Builds the workspace (the reps' and managers' web console) into workspace/dist with Vite.
-//   node scripts/build-web-app.ts             always builds (`npm run build:web`)
-//   node scripts/build-web-app.ts --if-stale  builds only when dist is missing or was built from other sources
+// Builds the web apps with Vite: the workspace (reps' and managers' console) into workspace/dist and the designer
+// (admins' studio) into designer/dist.
+//   node scripts/build-web-app.ts             always builds both (`npm run build:web`)
+//   node scripts/build-web-app.ts --if-stale  builds only an app whose dist is missing or was built from other sources
 //                                             (`npm start` and the browser tests run this)
-// "Other sources" is a hash of the workspace's inputs and the lockfile, kept in dist/.source-hash; a hash, not file
+// "Other sources" is a hash of the app's inputs and the lockfile, kept in its dist/.source-hash; a hash, not file
 // times, because a checkout or a copy can leave old outputs looking newer than the sources they no longer match.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const workspaceDir = path.join(root, 'workspace');
-const distDir = path.join(workspaceDir, 'dist');
-const stampFile = path.join(distDir, '.source-hash');
 // Two test workers (or two `npm start`s) may ask at once; the second waits for the first build instead of racing it.
 const lockDir = path.join(root, 'node_modules', '.cache', 'stagecraft-web-build.lock');
 const staleLockMs = 5 * 60_000;
 
+export const webApps = ['workspace', 'designer'] as const;
+export type WebApp = (typeof webApps)[number];
+
+/**
+ * Folders outside the app whose files end up in its bundle: the designer imports the engine's pure parts and the
+ * definitions' schemas, so a change there must rebuild it too.
+ */
+const sharedSources: Record<WebApp, readonly string[]> = {
+  workspace: [],
+  designer: ['engine', 'definitions'],
+};
+
 export type BuildOutcome = 'built' | 'fresh' | 'no-vite';
 
-/** A hash of everything the built files depend on: the workspace's sources (tests aside) and the lockfile. */
-export async function workspaceSourceHash(): Promise<string> {
+const appDir = (app: WebApp) => path.join(root, app);
+const stampFile = (app: WebApp) => path.join(appDir(app), 'dist', '.source-hash');
+
+/** A hash of everything an app's built files depend on: its sources (tests aside), what it imports, the lockfile. */
+export async function webAppSourceHash(app: WebApp): Promise<string> {
+  const dir = appDir(app);
+  const sourceFolders = [path.join(dir, 'src'), path.join(dir, 'public'), ...sharedSources[app].map((room) => path.join(root, room))];
   const files = [
-    path.join(workspaceDir, 'index.html'),
-    path.join(workspaceDir, 'vite.config.ts'),
+    path.join(dir, 'index.html'),
+    path.join(dir, 'vite.config.ts'),
     path.join(root, 'package-lock.json'),
-    ...(await listFiles(path.join(workspaceDir, 'src'))).filter((file) => !/\.test\.tsx?$/.test(file)),
-    ...(await listFiles(path.join(workspaceDir, 'public'))),
+    ...(await Promise.all(sourceFolders.map(listFiles))).flat().filter((file) => !/\.test\.tsx?$/.test(file)),
   ].sort();
   const hash = createHash('sha256');
   for (const file of files) {
@@ -40,16 +54,16 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-async function builtHash(): Promise<string | undefined> {
-  return readFile(stampFile, 'utf8').catch(() => undefined);
+async function builtHash(app: WebApp): Promise<string | undefined> {
+  return readFile(stampFile(app), 'utf8').catch(() => undefined);
 }
 
-/** Builds workspace/dist, unless `ifStale` and it already matches its sources. */
-export async function buildWebApp({ ifStale }: { ifStale: boolean }): Promise<BuildOutcome> {
-  if (ifStale && (await builtHash()) === (await workspaceSourceHash())) return 'fresh';
+/** Builds `app`/dist, unless `ifStale` and it already matches its sources. */
+export async function buildWebApp(app: WebApp, { ifStale }: { ifStale: boolean }): Promise<BuildOutcome> {
+  if (ifStale && (await builtHash(app)) === (await webAppSourceHash(app))) return 'fresh';
   return withBuildLock(async () => {
-    const sourceHash = await workspaceSourceHash();
-    if (ifStale && (await builtHash()) === sourceHash) return 'fresh';
+    const sourceHash = await webAppSourceHash(app);
+    if (ifStale && (await builtHash(app)) === sourceHash) return 'fresh';
     let vite: typeof import('vite');
     try {
       vite = await import('vite');
@@ -57,9 +71,9 @@ export async function buildWebApp({ ifStale }: { ifStale: boolean }): Promise<Bu
       return 'no-vite';
     }
     const started = performance.now();
-    await vite.build({ root: workspaceDir, configFile: path.join(workspaceDir, 'vite.config.ts'), logLevel: 'warn' });
-    await writeFile(stampFile, sourceHash);
-    console.log(`workspace: built into workspace/dist in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await vite.build({ root: appDir(app), configFile: path.join(appDir(app), 'vite.config.ts'), logLevel: 'warn' });
+    await writeFile(stampFile(app), sourceHash);
+    console.log(`${app}: built into ${app}/dist in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 'built';
   });
 }
@@ -86,19 +100,24 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 if (import.meta.main) {
+  // Vite builds React's development bundle when NODE_ENV says so, and the test runner (which spawns this script)
+  // sets NODE_ENV=test: the served apps are production builds whoever asks for them.
+  process.env.NODE_ENV = 'production';
   const ifStale = process.argv.includes('--if-stale');
-  try {
-    const outcome = await buildWebApp({ ifStale });
-    if (outcome === 'no-vite') {
-      const message =
-        'workspace: Vite is not installed (an install without dev dependencies?), so workspace/dist was not built; ' +
-        'the API works, the web console needs `npm install` and `npm run build:web`.';
-      // `npm start` still starts the API; an explicit `npm run build:web` has failed.
-      console.error(message);
-      process.exit(ifStale ? 0 : 1);
+  for (const app of webApps) {
+    try {
+      const outcome = await buildWebApp(app, { ifStale });
+      if (outcome === 'no-vite') {
+        const message =
+          'web apps: Vite is not installed (an install without dev dependencies?), so workspace/dist and designer/dist ' +
+          'were not built; the API works, the web apps need `npm install` and `npm run build:web`.';
+        // `npm start` still starts the API; an explicit `npm run build:web` has failed.
+        console.error(message);
+        process.exit(ifStale ? 0 : 1);
+      }
+    } catch (error) {
+      console.error(`${app}: the build failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
     }
-  } catch (error) {
-    console.error(`workspace: the build failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
   }
 }

@@ -4,18 +4,29 @@ import express, { Router } from 'express';
 
 /** Where `npm run build:web` puts the reps' and managers' console (workspace/). */
 export const defaultWebAppDir = path.resolve(import.meta.dirname, '../../workspace/dist');
+/** Where it puts the admins' designer (designer/), served under /designer. */
+export const defaultDesignerDir = path.resolve(import.meta.dirname, '../../designer/dist');
 
-const notBuiltPage = `<!doctype html>
+const notBuiltPage = (en: string, zh: string) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>Stagecraft</title></head>
-<body><p>The Stagecraft workspace has not been built on this server: run <code>npm run build:web</code>, or start with <code>npm start</code>.</p>
-<p>Stagecraft 工作台尚未构建：请运行 <code>npm run build:web</code>，或使用 <code>npm start</code> 启动。</p></body></html>`;
+<body><p>The Stagecraft ${en} has not been built on this server: run <code>npm run build:web</code>, or start with <code>npm start</code>.</p>
+<p>Stagecraft ${zh}尚未构建：请运行 <code>npm run build:web</code>，或使用 <code>npm start</code> 启动。</p></body></html>`;
 
 /**
- * Serves the built workspace at `/`: its files, and `index.html` for any other page address so the app's own
- * router can show it after a reload. Mounted after the API routes; /api paths and file-like paths it does not have
- * fall through to the 404 problem.
+ * Serves the built web apps: the designer at `/designer` and the workspace at `/`. Each answers its files, and its
+ * `index.html` for any other page address so the app's own router can show it after a reload. Mounted after the API
+ * routes; /api paths and file-like paths an app does not have fall through to the 404 problem.
  */
-export function webAppRouter(distDir: string = defaultWebAppDir): Router {
+export function webAppRouter(distDir: string = defaultWebAppDir, designerDistDir: string = defaultDesignerDir): Router {
+  const router = Router();
+  router.use('/designer', singlePageApp(designerDistDir, notBuiltPage('designer', '流程设计器')));
+  // What the designer does not answer (a missing bundle, /designer/api/…) is a 404, not the workspace's page.
+  router.use('/designer', (_request, _response, next) => next('router'));
+  router.use(singlePageApp(distDir, notBuiltPage('workspace', '工作台')));
+  return router;
+}
+
+function singlePageApp(distDir: string, notBuilt: string): Router {
   const router = Router();
   const indexFile = path.join(distDir, 'index.html');
 
@@ -36,7 +47,7 @@ export function webAppRouter(distDir: string = defaultWebAppDir): Router {
       'X-Content-Type-Options': 'nosniff',
     });
     if (!existsSync(indexFile)) {
-      response.status(503).type('html').send(notBuiltPage);
+      response.status(503).type('html').send(notBuilt);
       return;
     }
     response.sendFile(indexFile, { cacheControl: false });

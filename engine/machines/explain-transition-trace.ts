@@ -1,5 +1,5 @@
 import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
-import { explainConditionTrace } from '../conditions/index.ts';
+import { explainConditionTrace } from '../conditions/explain-condition-trace.ts';
 import type { Locale } from '../validation/problem.ts';
 import type { CheckOutcome, TransitionCheck, TransitionTrace } from './transition-trace.ts';
 

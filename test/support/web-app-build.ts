@@ -4,8 +4,8 @@ import path from 'node:path';
 const buildScript = path.resolve(import.meta.dirname, '../../scripts/build-web-app.ts');
 
 /**
- * Builds workspace/dist when it is missing or older than its sources — the very command `npm start` runs — so the
- * browser tests always drive the code under test. Fresh: ~0.1 s. Concurrent callers wait on the script's lock.
+ * Builds workspace/dist and designer/dist when missing or older than their sources — the very command `npm start`
+ * runs — so the browser tests always drive the code under test. Fresh: ~0.1 s. Concurrent callers wait on the script's lock.
  */
 export function ensureWebAppBuilt(): Promise<void> {
   const child = spawn(process.execPath, [buildScript, '--if-stale'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -16,7 +16,7 @@ export function ensureWebAppBuilt(): Promise<void> {
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code === 0 && !output.includes('Vite is not installed')) resolve();
-      else reject(new Error(`Building the workspace failed (exit ${code}):\n${output}`));
+      else reject(new Error(`Building the web apps failed (exit ${code}):\n${output}`));
     });
   });
 }
