@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { listQueryProperties } from '../lists/list-query.schema.ts';
 import { stateKeyPattern } from '../../definitions/machine.schema.ts';
 
 const nameSchema = { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'unique among live customers, whatever the case and spaces' } as const;
@@ -67,20 +68,7 @@ export const listCustomersQuerySchema = {
     ownership: { enum: ['personal', 'collaborative', 'pool'], description: 'only customers owned this way' },
     stage: { ...stageSchema, description: 'only customers in this stage' },
     q: { type: 'string', minLength: 1, maxLength: 100, description: 'part of the name, phone number or a keyword' },
-    filter: {
-      type: 'string',
-      minLength: 2,
-      maxLength: 8000,
-      description: 'a condition over the customer facts and custom fields, as JSON (docs/definitions.md, docs/lists.md)',
-    },
-    sort: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 1000,
-      description: 'up to four facts, `stage,-nextFollowUpAt,name` (a leading - for descending) or a JSON list of { fact, direction }',
-    },
-    limit: pageQueryProperties.limit,
-    cursor: { type: 'string', minLength: 1, maxLength: 4000, description: 'the nextCursor of the previous page, with the same filter and sort' },
+    ...listQueryProperties('customer'),
   },
   additionalProperties: false,
 } as const;

@@ -1,18 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignedIn } from '../auth/signed-in.ts';
-import { compileConditionToSql } from '../../engine/conditions/compile-condition-to-sql.ts';
-import { SqlParameters } from '../../engine/conditions/sql-parameters.ts';
-import { compileKeysetOrder } from '../../engine/lists/compile-keyset-order.ts';
-import { encodeListCursor } from '../../engine/lists/list-cursor.ts';
-import { BindParams, boundQuery } from '../database/bound-query.ts';
+import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
+import type { BindParams } from '../database/bound-query.ts';
 import { readListRequest } from '../lists/list-request.ts';
+import { readListPage, type ListSource } from '../lists/list-rows.ts';
+import { recordListCatalogue } from '../lists/record-list-catalogue.ts';
 import { customerAccessOf, customerView } from './customer-access.ts';
 import type { CustomerView } from './customer-view.schema.ts';
 import type { ListCustomersQuery, PageQuery } from './customer-bodies.schema.ts';
 import { dedupeKeyOf } from './customer-dedupe.ts';
 import { customerDocuments } from './customer-owners.ts';
 import { visibleCustomer, visibleCustomerRows, type Liveness } from './customer-rows.ts';
-import { customerListCatalogue } from './customer-list-catalogue.ts';
 import { customerScopeOf, customerScopeSql } from './customer-visibility.ts';
 import { Customer } from './customer.entity.ts';
 import { publishedFields } from './published-definitions.ts';
@@ -77,61 +75,38 @@ export async function listDeletedCustomers(orm: MikroORM, caller: SignedIn, quer
  */
 export async function listCustomers(orm: MikroORM, caller: SignedIn, query: ListCustomersQuery): Promise<ListPage<CustomerView>> {
   const em = orm.em.fork();
-  const fields = await publishedFields(em, 'customer');
-  const access = customerAccessOf(caller.role, fields);
-  const catalogue = await customerListCatalogue(em, query.filter !== undefined || query.sort !== undefined);
+  const access = customerAccessOf(caller.role, await publishedFields(em, 'customer'));
+  const catalogue = await recordListCatalogue(em, 'customer', query.filter !== undefined || query.sort !== undefined);
   const request = readListRequest(query, catalogue, access, caller.role.labels);
-  const context = { now: new Date(), timeZone: caller.user.timeZone };
-  const filters = (bind: BindParams): string => {
-    const conditions = [customerScopeSql(customerScopeOf(caller), bind), 'c.deleted_at is null'];
-    if (query.ownership !== undefined) conditions.push(`c.ownership = ${bind.add(query.ownership)}`);
-    if (query.stage !== undefined) conditions.push(`c.stage = ${bind.add(query.stage)}`);
-    if (query.q !== undefined) conditions.push(searchCondition(query.q, access, bind));
-    if (request.filter !== undefined) {
-      const fragment = compileConditionToSql(request.filter, catalogue, { firstParam: bind.values.length + 1, tableAlias: 'c', context });
-      bind.values.push(...fragment.params);
-      conditions.push(fragment.sql);
-    }
-    return conditions.join(' and ');
-  };
-  const limit = query.limit ?? defaultLimit;
+  const page = await readListPage(em, customerListSource(caller, catalogue, access, query), request, {
+    limit: query.limit ?? defaultLimit,
+    context: { now: new Date(), timeZone: caller.user.timeZone },
+  });
+  const documents = await customerDocuments(em, page.rows.map((row) => em.map(Customer, row)));
+  return { items: documents.map((document) => customerView(document, access)), nextCursor: page.nextCursor, total: page.total };
+}
 
-  const bind = new BindParams();
-  const where = filters(bind);
-  const sortParameters = new SqlParameters(bind.values.length + 1, context);
-  const order = compileKeysetOrder(request.sort, catalogue, { tableAlias: 'c', parameters: sortParameters });
-  const after = request.after === undefined ? 'true' : order.after(request.after);
-  bind.values.push(...sortParameters.values);
-  const rows = await boundQuery<Record<string, unknown>>(
-    em,
-    `select c.*${order.selectSql === '' ? '' : `, ${order.selectSql}`} from customer c
-     where ${where} and ${after}
-     order by ${order.orderBySql} limit ${bind.add(limit + 1)}`,
-    bind.values,
-  );
-  const countBind = new BindParams();
-  const [counted] = await boundQuery<{ total: number }>(em, `select count(*)::int as total from customer c where ${filters(countBind)}`, countBind.values);
-
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  const documents = await customerDocuments(
-    em,
-    shown.map((row) => {
-      const columns = { ...row };
-      for (const key of order.keyColumns) delete columns[key];
-      return em.map(Customer, columns);
-    }),
-  );
+/**
+ * The customer list as a list source: live customers in the caller's scope, narrowed by the older `ownership`,
+ * `stage` and `q` parameters. The export reads the same source.
+ */
+export function customerListSource(
+  caller: SignedIn,
+  catalogue: FactCatalogue,
+  access: RecordFieldAccess,
+  query: { ownership?: string; stage?: string; q?: string },
+): ListSource {
   return {
-    items: documents.map((document) => customerView(document, access)),
-    nextCursor:
-      rows.length > limit && last !== undefined
-        ? encodeListCursor(request.sortKey, {
-            values: order.keyColumns.map((key) => (last[key] ?? null) as string | null),
-            id: Number(last['id']),
-          })
-        : null,
-    total: counted!.total,
+    table: 'customer',
+    alias: 'c',
+    catalogue,
+    conditions(bind) {
+      const conditions = [customerScopeSql(customerScopeOf(caller), bind), 'c.deleted_at is null'];
+      if (query.ownership !== undefined) conditions.push(`c.ownership = ${bind.add(query.ownership)}`);
+      if (query.stage !== undefined) conditions.push(`c.stage = ${bind.add(query.stage)}`);
+      if (query.q !== undefined) conditions.push(searchCondition(query.q, access, bind));
+      return conditions;
+    },
   };
 }
 

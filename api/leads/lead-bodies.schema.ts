@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { pageQueryProperties } from '../customers/customer-bodies.schema.ts';
+import { listQueryProperties } from '../lists/list-query.schema.ts';
 import { leadSources } from './lead-view.schema.ts';
 import { recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
 
@@ -34,10 +34,10 @@ export type CreateLeadBody = FromSchema<typeof createLeadBodySchema>;
 export const listLeadsQuerySchema = {
   type: 'object',
   properties: {
-    ...pageQueryProperties,
     status: { type: 'string', maxLength: 64 },
     campaignId: { type: 'integer', minimum: 1 },
     ownerId: { type: 'integer', minimum: 1 },
+    ...listQueryProperties('lead'),
   },
   additionalProperties: false,
 } as const;

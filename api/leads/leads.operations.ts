@@ -1,6 +1,7 @@
 import { routingPolicySchema } from '../../definitions/routing-policy.schema.ts';
 import { ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
+import { listDescription, listPageBody, listProblems } from '../lists/list-operation-parts.ts';
 import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { eventProblems, firedEventSchema } from '../transitions/record-event-bodies.schema.ts';
 import { convertLeadBodySchema, createLeadBodySchema, leadEventBodySchema, listLeadsQuerySchema } from './lead-bodies.schema.ts';
@@ -43,17 +44,9 @@ export const listLeadsOperation = defineOperation({
   tags: [leadsTag],
   auth: 'session',
   query: listLeadsQuerySchema,
-  responses: {
-    200: {
-      description: 'Newest first.',
-      body: {
-        type: 'object',
-        properties: { items: { type: 'array', items: leadViewSchema }, nextCursor: { type: ['integer', 'null'] } },
-        required: ['items', 'nextCursor'],
-        additionalProperties: false,
-      },
-    },
-  },
+  description: listDescription('lead'),
+  responses: { 200: { description: 'A page of leads.', body: listPageBody('Lead list page', leadViewSchema, 'leads') } },
+  problems: { ...listProblems, 503: '`definitions-missing`: a filter or sort needs the published lead machine.' },
 });
 
 export const getLeadOperation = defineOperation({

@@ -1,6 +1,10 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
+import { listDescription, listPageBody, listProblems } from '../lists/list-operation-parts.ts';
+import { listQueryProperties } from '../lists/list-query.schema.ts';
+import { opportunityStatuses } from './opportunity.entity.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
 import { createOpportunityBodySchema, updateOpportunityBodySchema } from './opportunity-bodies.schema.ts';
 import { opportunityViewSchema } from './opportunity-document.ts';
@@ -19,6 +23,27 @@ const idParams = (what: string) =>
 
 const customerNotVisible = '`not-found`: no such customer, or not one your role may see (the answer does not tell which).';
 const notVisible = '`not-found`: no such opportunity, or its customer is not one your role may see.';
+
+/** GET /api/opportunities */
+export const listOpportunitiesQuerySchema = {
+  type: 'object',
+  properties: { status: { enum: opportunityStatuses, description: 'only opportunities of this status' }, ...listQueryProperties('opportunity') },
+  additionalProperties: false,
+} as const;
+export type ListOpportunitiesQuery = FromSchema<typeof listOpportunitiesQuerySchema>;
+
+export const listOpportunitiesOperation = defineOperation({
+  operationId: 'listOpportunities',
+  method: 'get',
+  path: '/opportunities',
+  summary: { en: 'Opportunities you may see', 'zh-CN': '可见的商机' },
+  description: `Those of every customer you may see. ${listDescription('opportunity')}`,
+  tags: [opportunitiesTag],
+  auth: 'session',
+  query: listOpportunitiesQuerySchema,
+  responses: { 200: { description: 'A page of opportunities.', body: listPageBody('Opportunity list page', opportunityViewSchema, 'opportunities') } },
+  problems: { ...listProblems, 503: '`definitions-missing`: a filter or sort needs the published opportunity funnel.' },
+});
 
 export const listCustomerOpportunitiesOperation = defineOperation({
   operationId: 'listCustomerOpportunities',

@@ -8,12 +8,13 @@ import { route } from '../http/route-operation.ts';
 import { recordEventRoutes } from '../transitions/record-event-routes.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createOpportunity } from './create-opportunity.command.ts';
-import { findOpportunity, listCustomerOpportunities } from './list-opportunities.query.ts';
+import { findOpportunity, listCustomerOpportunities, listOpportunities } from './list-opportunities.query.ts';
 import {
   createOpportunityOperation,
   fireOpportunityEventOperation,
   getOpportunityOperation,
   listCustomerOpportunitiesOperation,
+  listOpportunitiesOperation,
   listOpportunityActionsOperation,
   updateOpportunityOperation,
 } from './opportunities.operations.ts';
@@ -28,6 +29,10 @@ export function opportunitiesRouter(orm: MikroORM): Router {
   const signedIn = requireSession(orm);
   const customerId = (raw: string) => recordId(raw, noSuchCustomer);
   const opportunityId = (raw: string) => recordId(raw, noSuchOpportunity);
+
+  route(router, listOpportunitiesOperation, signedIn, async ({ query }, _request, response) => {
+    response.json(await listOpportunities(orm, signedInOf(response), query));
+  });
 
   route(router, listCustomerOpportunitiesOperation, signedIn, async ({ params }, _request, response) => {
     const id = customerId(params.id);

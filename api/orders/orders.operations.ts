@@ -1,4 +1,7 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
+import { listDescription, listPageBody, listProblems } from '../lists/list-operation-parts.ts';
+import { listQueryProperties } from '../lists/list-query.schema.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
@@ -20,6 +23,27 @@ const idParams = (what: string) =>
 
 const customerNotVisible = '`not-found`: no such customer, or not one your role may see (the answer does not tell which).';
 const notVisible = '`not-found`: no such order, or its customer is not one your role may see.';
+
+/** GET /api/orders */
+export const listOrdersQuerySchema = {
+  type: 'object',
+  properties: { status: { type: 'string', maxLength: 64, description: 'only orders in this state' }, ...listQueryProperties('order') },
+  additionalProperties: false,
+} as const;
+export type ListOrdersQuery = FromSchema<typeof listOrdersQuerySchema>;
+
+export const listOrdersOperation = defineOperation({
+  operationId: 'listOrders',
+  method: 'get',
+  path: '/orders',
+  summary: { en: 'Orders you may see', 'zh-CN': '可见的订单' },
+  description: `Those of every customer you may see, with their lines. ${listDescription('order')}`,
+  tags: [ordersTag],
+  auth: 'session',
+  query: listOrdersQuerySchema,
+  responses: { 200: { description: 'A page of orders.', body: listPageBody('Order list page', orderViewSchema, 'orders') } },
+  problems: { ...listProblems, 503: '`definitions-missing`: a filter or sort needs the published order machine.' },
+});
 
 export const listCustomerOrdersOperation = defineOperation({
   operationId: 'listCustomerOrders',

@@ -8,10 +8,11 @@ import { route } from '../http/route-operation.ts';
 import { recordEventRoutes } from '../transitions/record-event-routes.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createOrder } from './create-order.command.ts';
-import { findOrder, listCustomerOrders, listOrderPayments } from './list-orders.query.ts';
+import { findOrder, listCustomerOrders, listOrderPayments, listOrders } from './list-orders.query.ts';
 import { orderEventAdapter } from './order-event-adapter.ts';
 import { noSuchOrder } from './order-problems.ts';
 import {
+  listOrdersOperation,
   createOrderOperation,
   fireOrderEventOperation,
   getOrderOperation,
@@ -30,6 +31,10 @@ export function ordersRouter(orm: MikroORM): Router {
   const signedIn = requireSession(orm);
   const customerId = (raw: string) => recordId(raw, noSuchCustomer);
   const orderId = (raw: string) => recordId(raw, noSuchOrder);
+
+  route(router, listOrdersOperation, signedIn, async ({ query }, _request, response) => {
+    response.json(await listOrders(orm, signedInOf(response), query));
+  });
 
   route(router, listCustomerOrdersOperation, signedIn, async ({ params }, _request, response) => {
     const id = customerId(params.id);

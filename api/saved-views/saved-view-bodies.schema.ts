@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { pageQueryProperties, versionSchema } from '../customers/customer-bodies.schema.ts';
+import { listedEntities } from '../lists/record-list-catalogue.ts';
 
 const nameSchema = {
   type: 'object',
@@ -42,7 +43,7 @@ export const createSavedViewBodySchema = {
   title: 'New saved view',
   type: 'object',
   properties: {
-    entity: { enum: ['customer'], description: 'the list the view belongs to' },
+    entity: { enum: listedEntities, description: 'the list the view belongs to' },
     name: nameSchema,
     columns: columnsSchema,
     // Checked by validateCondition against the entity's catalogue, which names the failing leaf better than a oneOf.
@@ -72,7 +73,7 @@ export const updateSavedViewBodySchema = {
 
 export const listSavedViewsQuerySchema = {
   type: 'object',
-  properties: { entity: { enum: ['customer'], description: 'only views of this list' }, limit: pageQueryProperties.limit },
+  properties: { entity: { enum: listedEntities, description: 'only views of this list' }, limit: pageQueryProperties.limit },
   additionalProperties: false,
 } as const;
 

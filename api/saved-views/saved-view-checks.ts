@@ -5,12 +5,10 @@ import { validateSort, type SortLevel } from '../../engine/lists/list-sort.ts';
 import { factByName } from '../../engine/conditions/catalogue-facts.ts';
 import { pointer, problem, type Problem } from '../../engine/validation/problem.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
-import { customerAccessOf } from '../customers/customer-access.ts';
-import { customerListCatalogue } from '../customers/customer-list-catalogue.ts';
-import { publishedFields } from '../customers/published-definitions.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import { validationFailed } from '../http/http-problem.ts';
 import { assertListFieldsAllowed } from '../lists/list-request.ts';
+import { listFieldAccess, recordListCatalogue, type ListedEntity } from '../lists/record-list-catalogue.ts';
 
 export interface SavedViewContent {
   columns: readonly string[];
@@ -20,15 +18,14 @@ export interface SavedViewContent {
 }
 
 /**
- * The checks a list request gets, applied to a view before it is saved: the filter and sort against the customer
+ * The checks a list request gets, applied to a view before it is saved: the filter and sort against the entity's list
  * catalogue (400 at `/filter/…`, `/sort/<level>`), the saver's field permissions (403), columns that exist, roles
  * that exist. A role the view is shared with is not checked here: its holders get the list's own 403 if the view
  * filters on a field hidden from them.
  */
-export async function checkSavedViewContent(em: EntityManager, caller: SignedIn, content: SavedViewContent): Promise<void> {
-  const fields = await publishedFields(em, 'customer');
-  const access = customerAccessOf(caller.role, fields);
-  const catalogue = await customerListCatalogue(em, content.filter !== null || content.sort.length > 0 || content.columns.length > 0);
+export async function checkSavedViewContent(em: EntityManager, caller: SignedIn, entity: ListedEntity, content: SavedViewContent): Promise<void> {
+  const access = await listFieldAccess(em, entity, caller.role);
+  const catalogue = await recordListCatalogue(em, entity, content.filter !== null || content.sort.length > 0 || content.columns.length > 0);
   const problems: Problem[] = [];
   if (content.filter !== null) problems.push(...validateCondition(content.filter, catalogue, '/filter'));
   problems.push(...validateSort(content.sort, catalogue, '/sort'));

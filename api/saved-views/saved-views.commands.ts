@@ -5,6 +5,8 @@ import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import type { CreateSavedViewBody, SavedView, UpdateSavedViewBody } from './saved-view-bodies.schema.ts';
+import { indexCustomFieldsOfSharedView } from '../lists/custom-field-indexes.ts';
+import type { ListedEntity } from '../lists/record-list-catalogue.ts';
 import { checkSavedViewContent } from './saved-view-checks.ts';
 import { savedViewNotYours } from './saved-view-problems.ts';
 import { savedViewColumns, savedViewOf, type SavedViewRow } from './saved-view-row.ts';
@@ -19,8 +21,8 @@ export async function createSavedView(orm: MikroORM, origin: CommandOrigin, call
     sort: body.sort ?? [],
     sharedWithRoles: body.sharedWithRoles ?? [],
   };
-  await checkSavedViewContent(orm.em.fork(), caller, content);
-  return runCommand(orm, origin, async (context) => {
+  await checkSavedViewContent(orm.em.fork(), caller, body.entity, content);
+  const created = await runCommand(orm, origin, async (context) => {
     const [row] = await boundQuery<SavedViewRow>(
       context.em,
       `insert into saved_view (entity, owner_id, name, columns, filter, sort, shared_with_roles, created_at, updated_at)
@@ -32,6 +34,8 @@ export async function createSavedView(orm: MikroORM, origin: CommandOrigin, call
     context.audit({ entity: 'savedView', recordId: view.id, customerId: null, action: 'create', before: null, after: view, why: why('savedView.create') });
     return view;
   });
+  await indexCustomFieldsOfSharedView(orm, { ...created, entity: body.entity, filter: content.filter });
+  return created;
 }
 
 export async function updateSavedView(
@@ -42,7 +46,7 @@ export async function updateSavedView(
   version: number | undefined,
   body: UpdateSavedViewBody,
 ): Promise<SavedView> {
-  return runCommand(orm, origin, async (context) => {
+  const updated = await runCommand(orm, origin, async (context) => {
     const current = await visibleSavedViewRow(context.em, caller, id, true);
     if (Number(current.owner_id) !== caller.user.id && !managesAllViews(caller)) throw savedViewNotYours();
     if (version !== undefined && version !== current.version) throw recordChangedSinceLoaded(current.version);
@@ -53,7 +57,7 @@ export async function updateSavedView(
       sort: body.sort ?? current.sort,
       sharedWithRoles: body.sharedWithRoles ?? current.shared_with_roles,
     };
-    await checkSavedViewContent(context.em, caller, next);
+    await checkSavedViewContent(context.em, caller, current.entity as ListedEntity, next);
     const [row] = await boundQuery<SavedViewRow>(
       context.em,
       `update saved_view set name = $2::jsonb, columns = $3::text[], filter = $4::jsonb, sort = $5::jsonb, shared_with_roles = $6::text[],
@@ -66,6 +70,8 @@ export async function updateSavedView(
     context.audit({ entity: 'savedView', recordId: id, customerId: null, action: 'update', before: savedViewOf(current, caller.user.id), after, why: why('savedView.update') });
     return after;
   });
+  await indexCustomFieldsOfSharedView(orm, { ...updated, entity: updated.entity as ListedEntity, filter: updated.filter as SavedViewRow['filter'] });
+  return updated;
 }
 
 export async function deleteSavedView(orm: MikroORM, origin: CommandOrigin, caller: SignedIn, id: number): Promise<void> {

@@ -1,4 +1,7 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
+import { listDescription, listPageBody, listProblems } from '../lists/list-operation-parts.ts';
+import { listQueryProperties } from '../lists/list-query.schema.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { recordActionSchema } from '../transitions/record-action.schema.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from '../transitions/record-event-bodies.schema.ts';
@@ -19,6 +22,27 @@ const idParams = (what: string) =>
 
 const customerNotVisible = '`not-found`: no such customer, or not one your role may see (the answer does not tell which).';
 const notVisible = '`not-found`: no such ticket, or its customer is not one your role may see.';
+
+/** GET /api/tickets */
+export const listTicketsQuerySchema = {
+  type: 'object',
+  properties: { status: { type: 'string', maxLength: 64, description: 'only tickets in this state' }, ...listQueryProperties('ticket') },
+  additionalProperties: false,
+} as const;
+export type ListTicketsQuery = FromSchema<typeof listTicketsQuerySchema>;
+
+export const listTicketsOperation = defineOperation({
+  operationId: 'listTickets',
+  method: 'get',
+  path: '/tickets',
+  summary: { en: 'Tickets you may see', 'zh-CN': '可见的工单' },
+  description: `Those of every customer you may see. ${listDescription('ticket')}`,
+  tags: [ticketsTag],
+  auth: 'session',
+  query: listTicketsQuerySchema,
+  responses: { 200: { description: 'A page of tickets.', body: listPageBody('Ticket list page', ticketViewSchema, 'tickets') } },
+  problems: { ...listProblems, 503: '`definitions-missing`: a filter or sort needs the published ticket machine.' },
+});
 
 export const listCustomerTicketsOperation = defineOperation({
   operationId: 'listCustomerTickets',

@@ -8,10 +8,11 @@ import { route } from '../http/route-operation.ts';
 import { recordEventRoutes } from '../transitions/record-event-routes.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createTicket } from './create-ticket.command.ts';
-import { findTicket, listCustomerTickets } from './list-tickets.query.ts';
+import { findTicket, listCustomerTickets, listTickets } from './list-tickets.query.ts';
 import { ticketEventAdapter } from './ticket-event-adapter.ts';
 import { noSuchTicket } from './ticket-problems.ts';
 import {
+  listTicketsOperation,
   createTicketOperation,
   fireTicketEventOperation,
   getTicketOperation,
@@ -27,6 +28,10 @@ export function ticketsRouter(orm: MikroORM): Router {
   const signedIn = requireSession(orm);
   const customerId = (raw: string) => recordId(raw, noSuchCustomer);
   const ticketId = (raw: string) => recordId(raw, noSuchTicket);
+
+  route(router, listTicketsOperation, signedIn, async ({ query }, _request, response) => {
+    response.json(await listTickets(orm, signedInOf(response), query));
+  });
 
   route(router, listCustomerTicketsOperation, signedIn, async ({ params }, _request, response) => {
     const id = customerId(params.id);

@@ -16,7 +16,7 @@ describe('compileConditionToSql', () => {
       catalogue,
     );
     expect(fragment).toEqual({
-      sql: '(coalesce("customer"."name" = $1::text, false) or coalesce("customer"."call_count" > $2::numeric, false))',
+      sql: '(("customer"."name" = $1::text and "customer"."name" is not null) or ("customer"."call_count" > $2::numeric and "customer"."call_count" is not null))',
       params: ["O'Brien'); drop table customer; --", 3],
     });
   });
@@ -26,7 +26,7 @@ describe('compileConditionToSql', () => {
       firstParam: 4,
       tableAlias: 'c',
     });
-    expect(fragment).toEqual({ sql: 'coalesce("c"."stage" = any($4::text[]), false)', params: [['potential', 'target']] });
+    expect(fragment).toEqual({ sql: '("c"."stage" = any($4::text[]) and "c"."stage" is not null)', params: [['potential', 'target']] });
   });
 
   it('binds now and the time zone once, however many leaves use them', () => {
@@ -42,7 +42,8 @@ describe('compileConditionToSql', () => {
     );
     expect(fragment.params).toEqual(['2024-05-19T16:00:00.000Z', 'Asia/Shanghai', 15, '2024-05-01']);
     expect(fragment.sql).not.toContain('Asia/Shanghai');
-    expect(fragment.sql.match(/\$1::timestamptz/g)).toHaveLength(1);
+    // One placeholder for now, however often the text refers to it.
+    expect(new Set(fragment.sql.match(/\$\d+::timestamptz/g))).toEqual(new Set(['$1::timestamptz']));
   });
 
   it('folds NULL into the answer json-rules-engine gives, so NOT and OR stay two-valued', () => {
@@ -50,7 +51,7 @@ describe('compileConditionToSql', () => {
       '("customer"."name" is distinct from $1::text)',
     );
     expect(compileConditionToSql({ not: { fact: 'name', operator: 'includesText', value: 'An' } }, catalogue).sql).toBe(
-      '(not coalesce(strpos("customer"."name", $1::text) > 0, false))',
+      '(not (strpos("customer"."name", $1::text) > 0 and "customer"."name" is not null))',
     );
     expect(compileConditionToSql({ fact: 'name', operator: 'isEmpty' }, catalogue).sql).toBe(`(coalesce("customer"."name", '') = '')`);
   });

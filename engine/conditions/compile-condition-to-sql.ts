@@ -63,7 +63,11 @@ function compileLeaf(leaf: PlannedLeaf, table: string, parameters: SqlParameters
   const x = fact.sql;
   const one = () => parameters.bind(parameterValue(leaf, leaf.values[0] as Comparable), fact.valueCast);
   const list = () => parameters.bind(leaf.values.map((v) => parameterValue(leaf, v)), `${fact.valueCast}[]`);
-  const holds = (predicate: string) => `coalesce(${predicate}, false)`;
+  // Two-valued without hiding the comparison from the planner: `x = $1 and x is not null` is false where x is NULL,
+  // as coalesce(x = $1, false) would be, but an expression index on x still serves it. Related-row aggregates are
+  // never NULL (a count, an exists), so they need neither.
+  const aggregate = leaf.fact.source.kind === 'countToday' || leaf.fact.source.kind === 'exists';
+  const holds = (predicate: string) => (aggregate ? predicate : `(${predicate} and ${x} is not null)`);
   switch (leaf.operator) {
     case 'equal':
       return holds(`${x} = ${one()}`);

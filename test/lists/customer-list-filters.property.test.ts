@@ -4,7 +4,7 @@ import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import { msPerDay } from '../../engine/conditions/calendar-days.ts';
 import { compileConditionToPredicate, compileFactRowSelect, type FactRow } from '../../engine/conditions/index.ts';
 import type { SortLevel } from '../../engine/lists/list-sort.ts';
-import { customerListCatalogue } from '../../api/customers/customer-list-catalogue.ts';
+import { recordListCatalogue } from '../../api/lists/record-list-catalogue.ts';
 import { signIn } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await app.schema.pool.query('update app_user set time_zone = $1', [timeZone]);
   admin = await signIn(app, 'admin');
   users = [await userIdOf(app, 'rep.li'), await userIdOf(app, 'rep.zhang')];
-  catalogue = await customerListCatalogue(app.orm.em.fork(), true);
+  catalogue = await recordListCatalogue(app.orm.em.fork(), 'customer', true);
 });
 afterAll(async () => {
   await app?.close();

@@ -113,4 +113,26 @@ describe('saved views', () => {
     });
     expect(allowed.status).toBe(201);
   });
+
+  it('keeps views of the lead list, checked against the lead catalogue and the lead field permissions', async () => {
+    const leadView = {
+      entity: 'lead',
+      name: { en: 'New from the web', 'zh-CN': '网站新线索' },
+      columns: ['name', 'company', 'status'],
+      filter: { all: [{ fact: 'status', operator: 'equal', value: 'new' }, { fact: 'source', operator: 'in', value: ['website'] }] },
+      sort: [{ fact: 'score', direction: 'desc' }],
+    };
+    const saved = await api(app, 'POST', '/api/saved-views', { cookie: cookies.li, body: leadView });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ entity: 'lead', filter: leadView.filter });
+    const listed = await api(app, 'GET', '/api/saved-views?entity=lead', { cookie: cookies.li });
+    expect(listed.body.items.map((view: { entity: string }) => view.entity)).toEqual(['lead']);
+    // A customer fact is no lead fact.
+    const wrong = await api(app, 'POST', '/api/saved-views', { cookie: cookies.li, body: { ...leadView, sort: [{ fact: 'stage', direction: 'asc' }] } });
+    expect(wrong.status).toBe(400);
+    expect(paths(wrong.body)).toEqual(['/sort/0']);
+    // The view's filter works as a list request.
+    const applied = await api(app, 'GET', `/api/leads?filter=${encodeURIComponent(JSON.stringify(leadView.filter))}&sort=-score`, { cookie: cookies.li });
+    expect(applied.status).toBe(200);
+  });
 });
