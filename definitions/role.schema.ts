@@ -15,6 +15,7 @@ export const rolePermissionFlags = [
   'mayReassign',
   'mayManageUsers',
   'mayPurge',
+  'mayImport',
 ] as const;
 export type RolePermissionFlag = (typeof rolePermissionFlags)[number];
 
@@ -49,6 +50,7 @@ export const roleSchema = {
     mayReassign: flag,
     mayManageUsers: { ...flag, description: 'create users and teams, change roles, deactivate accounts' },
     mayPurge: { ...flag, description: 'erase records from the recycle bin for good (the audit trail keeps them)' },
+    mayImport: { ...flag, description: 'import customers from spreadsheets (.xlsx, .csv)' },
     fieldPermissions: {
       description: 'entity → field key → access; the stricter of this and the field definition’s own access applies',
       type: 'object',

@@ -8,6 +8,8 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # The browser end-to-end tests drive Debian's Chromium through playwright-core (test/support/browser.ts).
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # Without a Chinese font the zh-CN screenshots those tests save show empty boxes; WenQuanYi Micro Hei is 5 MB.
+# The import tests convert a CSV with LibreOffice Calc (headless) to get an .xlsx as a real spreadsheet tool writes it.
+{ command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; } || need+=(libreoffice-calc-nogui)
 { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh)" ]; } || need+=(fonts-wqy-microhei)
 
 if [ ${#need[@]} -eq 0 ]; then

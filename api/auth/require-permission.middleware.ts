@@ -10,6 +10,7 @@ const permissionNames: Record<RolePermissionFlag, { en: string; 'zh-CN': string 
   mayReassign: { en: 'reassign records', 'zh-CN': '重新分配记录' },
   mayManageUsers: { en: 'manage users and teams', 'zh-CN': '管理用户和团队' },
   mayPurge: { en: 'erase records from the recycle bin', 'zh-CN': '彻底删除回收站中的记录' },
+  mayImport: { en: 'import customers from spreadsheets', 'zh-CN': '从表格导入客户' },
 };
 
 /** Behind requireSession: lets the request through only when the user's role grants every named permission. */

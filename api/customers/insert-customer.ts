@@ -3,7 +3,7 @@ import type { FieldDefinition } from '../../definitions/field-definitions.schema
 import type { MachineActor } from '../../engine/machines/index.ts';
 import type { CommandContext } from '../commands/command-context.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
-import { nextAutoNumber } from './auto-number.ts';
+import { autoNumberText, nextAutoNumber } from './auto-number.ts';
 import { customerDocument, type CustomerDocument } from './customer-document.ts';
 import { dedupeKeyOf, dedupeKeysOf, duplicateCustomer, findDuplicates, lockDedupeKeys } from './customer-dedupe.ts';
 import { CustomerOwner } from './customer-owner.entity.ts';
@@ -49,8 +49,7 @@ async function withAutoNumbers(context: CommandContext, fields: readonly FieldDe
   const filled = { ...values };
   for (const field of fields) {
     if (field.type !== 'autoNumber' || (filled[field.key] !== undefined && filled[field.key] !== null && filled[field.key] !== '')) continue;
-    const next = await nextAutoNumber(context.em, 'customer', field.key);
-    filled[field.key] = `${field.prefix ?? ''}${String(next).padStart(field.padding ?? 1, '0')}`;
+    filled[field.key] = autoNumberText(field, await nextAutoNumber(context.em, 'customer', field.key));
   }
   return filled;
 }

@@ -9,7 +9,7 @@ describe('effective role', () => {
       labels: { en: 'Trainee', 'zh-CN': '实习生' },
       visibility: 'own',
       claimQuotaPerDay: 20,
-      permissions: { mayEditShared: false, mayExport: true, mayManageDefinitions: false, mayReassign: false, mayManageUsers: false, mayPurge: false },
+      permissions: { mayEditShared: false, mayExport: true, mayManageDefinitions: false, mayReassign: false, mayManageUsers: false, mayPurge: false, mayImport: false },
       fieldPermissions: {},
     });
   });
