@@ -28,3 +28,7 @@ export const fetchClaimQuota = (api: ApiClient) => api.get<ClaimQuota>('/api/me/
 /** Each customer is judged on its own; the answer is 200 whatever the outcomes. */
 export const claimCustomers = (api: ApiClient, customerIds: readonly number[]) =>
   api.post<ClaimResults>('/api/customers/claims', { customerIds });
+
+/** POST …/remove-claim (managers and administrators): back to the pool; answers the customer as it is now. */
+export const removeClaim = (api: ApiClient, customerId: number, reason?: string) =>
+  api.post<unknown>(`/api/customers/${customerId}/remove-claim`, reason === undefined || reason.trim() === '' ? {} : { reason: reason.trim() });

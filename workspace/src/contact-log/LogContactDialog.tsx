@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { CallScriptPanel } from '../call-scripts/CallScriptPanel.tsx';
 import { isApiFailure } from '../api/api-failure.ts';
 import { contactChannels, contactOutcomes, logContact } from '../api/contact-records.ts';
 import type { ContactRecord } from '../api/customers.ts';
@@ -11,7 +12,7 @@ import { contactLogFields, contactRecordBody, emptyContactLog, reminderChoices, 
 const noProblems: FormProblems<ContactLogField> = { byField: {}, general: [] };
 
 interface LogContactDialogProps {
-  customer: { id: number; name?: string | undefined };
+  customer: { id: number; name?: string | undefined; stage?: string };
   onLogged(record: ContactRecord): void;
   onClose(): void;
 }
@@ -163,6 +164,7 @@ export function LogContactDialog({ customer, onLogged, onClose }: LogContactDial
           </button>
         </div>
       </form>
+      <CallScriptPanel stage={customer.stage} />
     </dialog>
   );
 }

@@ -166,7 +166,7 @@ export function QueuePage({ onWorked }: { onWorked(): void }) {
       )}
       {logging && item !== undefined && (
         <LogContactDialog
-          customer={{ id: item.customer.id, name: item.customer.name }}
+          customer={{ id: item.customer.id, name: item.customer.name, stage: item.customer.stage }}
           onClose={() => setLogging(false)}
           onLogged={() => {
             setLogging(false);
