@@ -4,6 +4,7 @@ import type { SignedIn } from '../auth/signed-in.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { validationFailed } from '../http/http-problem.ts';
+import { settableColumns } from './customer-edit-rights.ts';
 import { creatorOf, customerAccessOf, customerView } from './customer-access.ts';
 import type { CustomerView } from './customer-view.schema.ts';
 import type { CreateCustomerBody } from './customer-bodies.schema.ts';
@@ -15,8 +16,6 @@ import { customFieldValues, keywordValues, phoneValue } from './customer-values.
 import { insertCustomer } from './insert-customer.ts';
 import { recordDefinitions } from './published-definitions.ts';
 import { writeDeniedProblems } from './record-field-access.ts';
-
-const settableColumns = ['name', 'phone', 'keywords', 'doNotCall', 'contractEndsOn'] as const;
 
 /**
  * Creates a customer for the caller: theirs (personal) or in the pool, in the machine's initial stage or — for an

@@ -205,3 +205,32 @@ export const purgeCustomerOperation = defineOperation({
   responses: { 204: { description: 'Erased.' } },
   problems: { 404: '`not-found`: no such customer in the recycle bin (delete it first).' },
 });
+
+export const customerEditRightsOperation = defineOperation({
+  operationId: 'getCustomerEditRights',
+  method: 'get',
+  path: '/customers/:id/editable-fields',
+  summary: { en: 'What you may change of a customer now', 'zh-CN': '当前可修改的客户字段' },
+  description:
+    'The column and custom-field keys PATCH would accept from you now: your role’s field permissions, the stage’s permission ' +
+    'table and its `editableFields`, and for a pool customer `mayEditShared`. With none, `refusal` says why ' +
+    '(`sharedCustomer`, `stageForbids`). Forms offer exactly these.',
+  tags: [customersTag],
+  auth: 'session',
+  params: customerIdParams,
+  responses: {
+    200: {
+      description: 'The fields.',
+      body: {
+        type: 'object',
+        properties: {
+          fields: { type: 'array', items: { type: 'string' } },
+          refusal: { enum: ['sharedCustomer', 'stageForbids'] },
+        },
+        required: ['fields'],
+        additionalProperties: false,
+      },
+    },
+  },
+  problems: { 404: notVisible },
+});

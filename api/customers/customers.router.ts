@@ -11,12 +11,14 @@ import { route } from '../http/route-operation.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createCustomer } from './create-customer.command.ts';
 import { customerAccessOf } from './customer-access.ts';
+import { customerEditRights } from './customer-edit-rights.ts';
 import { noSuchCustomer, noSuchDeletedCustomer } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
 import { customerScopeOf } from './customer-visibility.ts';
 import {
   createCustomerOperation,
   deleteCustomerOperation,
+  customerEditRightsOperation,
   getCustomerOperation,
   listCustomerAuditOperation,
   listCustomersOperation,
@@ -53,6 +55,16 @@ export function customersRouter(orm: MikroORM): Router {
     const customer = await findCustomer(orm, signedInOf(response), id);
     if (customer === undefined) throw noSuchCustomer(id);
     response.set('ETag', `"${customer.version}"`).json(customer);
+  });
+
+  route(router, customerEditRightsOperation, signedIn, async ({ params }, _request, response) => {
+    const id = customerId(params.id);
+    const em = orm.em.fork();
+    const caller = signedInOf(response);
+    const customer = await visibleCustomer(em, customerScopeOf(caller), id, 'live');
+    if (customer === undefined) throw noSuchCustomer(id);
+    const definitions = await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion });
+    response.json(customerEditRights(caller, customer, definitions.machine.document, customerAccessOf(caller.role, definitions.fields)));
   });
 
   route(router, updateCustomerOperation, signedIn, async ({ params, body }, request, response) => {

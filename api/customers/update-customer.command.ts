@@ -13,14 +13,13 @@ import { customerColumnFields } from './customer-document.ts';
 import { customerDocuments } from './customer-owners.ts';
 import { fieldsNotWritable, noSuchCustomer, sharedCustomerReadOnly, stageFieldsLocked, stageForbids } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
+import { settableColumns } from './customer-edit-rights.ts';
 import { editableFieldsOf, holdsStagePermission } from './customer-stage.ts';
 import { customerUniqueViolation } from './customer-unique-violation.ts';
 import { customFieldValues, keywordValues, phoneValue } from './customer-values.ts';
 import { customerScopeOf } from './customer-visibility.ts';
 import { recordDefinitions } from './published-definitions.ts';
 import { writeDeniedProblems } from './record-field-access.ts';
-
-const settableColumns = ['name', 'phone', 'keywords', 'doNotCall', 'contractEndsOn'] as const;
 
 /**
  * Changes a customer's fields from the version the caller loaded. Refused, in this order: 404 when the caller may

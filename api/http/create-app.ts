@@ -6,11 +6,16 @@ import { loadConfig, type Config } from '../config/config.ts';
 import { contactRecordsRouter } from '../contact-records/contact-records.router.ts';
 import { contactsRouter } from '../contacts/contacts.router.ts';
 import { customersRouter } from '../customers/customers.router.ts';
+import { fieldsRouter } from '../fields/fields.router.ts';
+import { definitionsRouter } from '../definitions/definitions.router.ts';
+import { exportsRouter } from '../exports/exports.router.ts';
 import { leadsRouter } from '../leads/leads.router.ts';
 import { campaignsRouter } from '../campaigns/campaigns.router.ts';
 import { publicFormsRouter } from '../web-forms/public-forms.router.ts';
 import { webFormsRouter } from '../web-forms/web-forms.router.ts';
 import { savedViewsRouter } from '../saved-views/saved-views.router.ts';
+import { listIndexesRouter } from '../lists/list-indexes.router.ts';
+import { customerImportsRouter } from '../imports/customer-imports.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import { notificationsRouter } from '../notifications/notifications.router.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -22,6 +27,8 @@ import { contactLoggedHook } from '../transitions/contact-logged.hook.ts';
 import { transitionsRouter } from '../transitions/transitions.router.ts';
 import { ownershipRouter } from '../ownership/ownership.router.ts';
 import { recyclingRouter } from '../recycling/recycling.router.ts';
+import { reviewsRouter } from '../reviews/reviews.router.ts';
+import { callScriptsRouter } from '../call-scripts/call-scripts.router.ts';
 import { usersRouter } from '../users/users.router.ts';
 import { workQueueRouter } from '../work-queue/work-queue.router.ts';
 import { apiDocsRouter } from './api-docs.router.ts';
@@ -75,7 +82,10 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
   const apiRouters = [
     authRouter(orm),
     usersRouter(orm, { defaultTimeZone: settings.timeZone }),
+    // Before the lists' routers: `/customers/export` would otherwise be read as the customer with id "export".
+    exportsRouter(orm),
     customersRouter(orm),
+    fieldsRouter(orm),
     contactsRouter(orm),
     contactRecordsRouter(orm, { onContactLogged: contactLoggedHook(settings.timeZone) }),
     transitionsRouter(orm),
@@ -91,6 +101,11 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     campaignsRouter(orm),
     webFormsRouter(orm),
     savedViewsRouter(orm),
+    listIndexesRouter(orm),
+    customerImportsRouter(orm),
+    definitionsRouter(orm, { timeZone: settings.timeZone }),
+    reviewsRouter(orm),
+    callScriptsRouter(orm),
   ];
   for (const router of apiRouters) app.use('/api', router);
   app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));

@@ -2,8 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createSystemClock } from '../../adapters/clock/system-clock.ts';
 import { createJobQueue } from '../../adapters/job-queue/create-job-queue.ts';
 import type { Config } from '../config/config.ts';
+import { processDefinitionMigrations } from '../definitions/definition-migration-jobs.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { OutboxHandlers } from '../outbox/deliver-outbox-message.ts';
+import { processCustomerImports } from '../imports/customer-import-worker.ts';
 import { registerOutboxCommitNudge } from '../outbox/outbox-commit-nudge.ts';
 import { processRecycleSweeps, registerRecycleSchedules } from '../recycling/recycle-schedules.ts';
 import { outboxHandlers } from '../outbox/outbox-handlers.ts';
@@ -75,6 +77,8 @@ export async function startBackgroundRuntime(options: BackgroundRuntimeOptions):
       const recycling = { orm, jobQueue, logger, defaultTimeZone: settings.timeZone };
       await registerRecycleSchedules(recycling);
       await processRecycleSweeps(recycling);
+      await processCustomerImports({ orm, jobQueue, logger });
+      await processDefinitionMigrations({ orm, jobQueue, logger, timeZone: settings.timeZone });
     }
   } catch (error) {
     await timers?.stop();

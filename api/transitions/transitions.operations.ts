@@ -1,5 +1,9 @@
 import { customersTag, ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
-import { defineOperation } from '../http/operation.ts';
+import { localizedTextSchema } from '../../definitions/localized-text.schema.ts';
+import { defineOperation, type ApiTag } from '../http/operation.ts';
+
+/** The entities whose records move through a machine. */
+export const machineEntities = ['customer', 'opportunity', 'order', 'ticket', 'lead'] as const;
 import { recordActionSchema } from './record-action.schema.ts';
 import { eventProblems, firedEventSchema, recordEventBodySchema } from './record-event-bodies.schema.ts';
 
@@ -35,4 +39,54 @@ export const listCustomerActionsOperation = defineOperation({
   params: { type: 'object', properties: { id: { type: 'string', description: 'the customer’s id' } }, required: ['id'] },
   responses: { 200: { description: 'In the definition’s order.', body: { type: 'array', items: recordActionSchema } } },
   problems: { 404: '`not-found`: no such customer, or not one your role may see (the answer does not tell which).' },
+});
+
+export const machinesTag = {
+  name: 'machines',
+  title: { en: 'Machines', 'zh-CN': '流程' },
+  description: {
+    en: 'The published machines as lists show them: the states of an entity’s latest version with their labels and colours.',
+    'zh-CN': '列表所用的已发布流程：某类记录最新版本流程的各个状态及其名称和颜色。',
+  },
+} as const satisfies ApiTag;
+
+const machineStateViewSchema = {
+  type: 'object',
+  properties: {
+    key: { type: 'string' },
+    label: localizedTextSchema,
+    color: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    final: { type: 'boolean' },
+  },
+  required: ['key', 'label', 'tags', 'final'],
+  additionalProperties: false,
+} as const;
+
+export const listMachineStatesOperation = defineOperation({
+  operationId: 'listMachineStates',
+  method: 'get',
+  path: '/machines/:entity/states',
+  summary: { en: 'The states of an entity’s machine', 'zh-CN': '某类记录流程的状态' },
+  description:
+    'The states of the latest published machine of `entity` (customer, opportunity, order, ticket, lead) in the ' +
+    'designer’s layout order — for navigation, status filters and labels. Records on older versions keep theirs.',
+  tags: [machinesTag],
+  auth: 'session',
+  params: { type: 'object', properties: { entity: { enum: machineEntities } }, required: ['entity'] },
+  responses: {
+    200: {
+      description: 'The machine version and its states.',
+      body: {
+        type: 'object',
+        properties: { key: { type: 'string' }, version: { type: 'integer' }, states: { type: 'array', items: machineStateViewSchema } },
+        required: ['key', 'version', 'states'],
+        additionalProperties: false,
+      },
+    },
+  },
+  problems: {
+    400: '`validation`: an entity without a machine (`/params/entity`).',
+    503: '`definitions-missing`: no machine of that entity is published yet.',
+  },
 });

@@ -4,9 +4,11 @@ import { defaultFactCatalogues } from '../../definitions/defaults/facts/default-
 import type { EntityName } from '../../definitions/entity.schema.ts';
 import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import type { FieldDefinition } from '../../definitions/field-definitions.schema.ts';
+import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import type { LocalizedText } from '../../engine/validation/problem.ts';
 import type { QueuePolicy } from '../../definitions/queue-policy.schema.ts';
 import { catalogueWithCustomFields } from '../../engine/conditions/index.ts';
+import { statesInLayoutOrder } from '../../engine/machines/states-in-layout-order.ts';
 import { stageFactOf } from '../../engine/queues/compile-queue-stage-counts-sql.ts';
 import { publishedFields, recordDefinitions } from '../customers/published-definitions.ts';
 import { boundQuery } from '../database/bound-query.ts';
@@ -33,6 +35,11 @@ export interface QueueDefinitions {
 const latestTtlMs = 2_000;
 const latestVersions = new WeakMap<object, { id: string | undefined; readAt: number }>();
 const policyDocuments = new WeakMap<object, Map<string, QueuePolicy>>();
+
+/** Call after publishing a queue policy through `em`'s ORM: the next read of the latest policy goes to the database. */
+export function forgetLatestQueuePolicy(em: EntityManager): void {
+  latestVersions.delete(em.config);
+}
 
 async function latestPolicy(em: EntityManager): Promise<QueuePolicy> {
   let latest = latestVersions.get(em.config);
@@ -63,7 +70,7 @@ async function latestPolicy(em: EntityManager): Promise<QueuePolicy> {
 interface EntityDefinitions {
   catalogue: FactCatalogue;
   fields: readonly FieldDefinition[];
-  states?: Record<string, { label?: LocalizedText; color?: string }>;
+  states?: MachineDefinition['states'];
 }
 
 /** The entity's published definitions; without a published machine, the built-in catalogue with its fields. */
@@ -80,26 +87,12 @@ async function entityDefinitions(em: EntityManager, entity: EntityName): Promise
   }
 }
 
-interface StateLayout {
-  meta?: { layout?: { x?: number; y?: number } };
-}
-
-/**
- * The customer stages left to right as the designer lays the machine out (jsonb keeps no key order, so the stored
- * document cannot give the order it was written in), ties top to bottom, stages without a position last by key;
- * before any machine is published, the stage fact's options.
- */
+/** The customer stages in the designer's layout order; before any machine is published, the stage fact's options. */
 function stagesOf(customer: EntityDefinitions): QueueStage[] {
   if (customer.states !== undefined) {
-    const place = (state: object) => (state as StateLayout).meta?.layout;
-    const entries = Object.entries(customer.states).sort(([keyA, a], [keyB, b]) => {
-      const [placeA, placeB] = [place(a), place(b)];
-      if (placeA === undefined || placeB === undefined) return placeA === placeB ? keyA.localeCompare(keyB) : placeA === undefined ? 1 : -1;
-      return (placeA.x ?? 0) - (placeB.x ?? 0) || (placeA.y ?? 0) - (placeB.y ?? 0) || keyA.localeCompare(keyB);
-    });
-    return entries.map(([key, state]) => ({
+    return statesInLayoutOrder({ states: customer.states }).map(([key, state]) => ({
       key,
-      ...(state.label === undefined ? {} : { label: state.label }),
+      label: state.label,
       ...(state.color === undefined ? {} : { color: state.color }),
     }));
   }

@@ -8,3 +8,4 @@ export { initialSnapshot, transition, type InitialResult, type TransitionResult 
 export type { CheckOutcome, TracedEffect, TransitionCheck, TransitionTrace } from './transition-trace.ts';
 export { catalogueWithMachineStates } from './catalogue-with-machine-states.ts';
 export { validateMachine, type MachineValidationDeps } from './validate-machine.ts';
+export { statesInLayoutOrder } from './states-in-layout-order.ts';

@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetLatestVersions } from '../../api/customers/published-definitions.ts';
+import { runDefinitionMigrations } from '../../api/definitions/definition-migration.ts';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { signInOnPage, startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate } from '../support/records-fixtures.ts';
 
 let web: BrowserTestApp;
@@ -19,29 +18,17 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function signIn(page: Page) {
-  page.setDefaultTimeout(10_000);
-  await page.getByLabel(zhCN['login.login']).fill('rep.li');
-  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
-  await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
-}
 
 const nurture = { en: 'Nurture', 'zh-CN': '培育客户' };
 const toNurture = { en: 'Move to nurture', 'zh-CN': '转入培育' };
 
 /**
- * Publishes version 2 of the customer machine: a new stage, 培育客户, reached from 目标客户 by NURTURE. No API
- * publishes one machine yet (only the template installer and the routing policy command write definition_version),
- * so the row is written as the installer writes it, and the server's moment-long "latest version" cache is cleared
- * as a publish in its own process clears it.
+ * Publishes version 2 of the customer machine through the definitions API, as the designer does: a new stage,
+ * 培育客户, reached from 目标客户 by NURTURE. No stage disappears, so no records need a state map.
  */
-async function publishMachineWithNurtureStage(): Promise<void> {
-  const { rows } = await web.app.schema.pool.query(
-    "select document from definition_version where kind = 'machine' and key = 'customer-lifecycle' order by version desc limit 1",
-  );
-  const machine = structuredClone(rows[0].document);
-  machine.version = 2;
+async function publishMachineWithNurtureStage(admin: string): Promise<{ id: number; total: number } | null> {
+  const latest = await api(web.app, 'GET', '/api/definitions/machine/customer-lifecycle', { cookie: admin });
+  const machine = structuredClone(latest.body.latest.document);
   machine.events.NURTURE = { label: toNurture };
   machine.states.nurture = {
     label: nurture,
@@ -51,25 +38,30 @@ async function publishMachineWithNurtureStage(): Promise<void> {
     on: { UPGRADE: { target: 'target', permission: 'upgrade', label: { en: 'Back to target', 'zh-CN': '回到目标客户' } } },
   };
   machine.states.target.on.NURTURE = { target: 'nurture', permission: 'downgrade', label: toNurture };
-  await web.app.schema.pool.query(
-    "insert into definition_version (kind, key, version, document, source, published_at) values ('machine', 'customer-lifecycle', 2, $1, 'test:e2e', now())",
-    [JSON.stringify(machine)],
-  );
-  forgetLatestVersions(web.app.orm.em);
+  const published = await api(web.app, 'POST', '/api/definitions/machine/customer-lifecycle/publish', { cookie: admin, body: { document: machine, note: 'e2e: nurture stage' } });
+  expect(published.status, JSON.stringify(published.body)).toBe(201);
+  return published.body.migration;
+}
+
+/** Runs the migrations publishing queued, as the runtime's workers do, and gives the migration's progress after. */
+async function migrated(admin: string, id: number): Promise<{ state: string; done: number; total: number }> {
+  await runDefinitionMigrations(web.app.orm, { timeZone: 'Asia/Shanghai' });
+  return (await api(web.app, 'GET', `/api/definitions/migrations/${id}`, { cookie: admin })).body;
 }
 
 describe('a change to the customer machine', () => {
-  it('shows up in the console as a new action and a new stage, with no rebuild', async () => {
+  it('shows up in the console as a new action and a new stage, with no rebuild, on older customers once migrated', async () => {
     const before = await api(web.app, 'POST', '/api/customers', { cookie: repCookie, body: { name: '旧版本客户', phone: '13900005001', stage: 'target' } });
     expect(before.status).toBe(201);
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page);
+    await signInOnPage(page, 'rep.li');
     await page.goto(`${web.app.url}/customers/${before.body.id}`);
     const toolbar = page.getByRole('toolbar', { name: zhCN['customer.actions'] });
     await toolbar.locator('button').first().waitFor();
     expect(await toolbar.locator('button[data-event="NURTURE"]').count()).toBe(0);
 
-    await publishMachineWithNurtureStage();
+    const admin = await signInOverHttp(web.app, 'admin');
+    const migration = await publishMachineWithNurtureStage(admin);
     const after = await api(web.app, 'POST', '/api/customers', { cookie: repCookie, body: { name: '新版本客户', phone: '13900005002', stage: 'target' } });
     expect(after.body.definition).toEqual({ key: 'customer-lifecycle', version: 2 });
 
@@ -91,10 +83,12 @@ describe('a change to the customer machine', () => {
     await page.locator('.side-nav').getByText(nurture['zh-CN']).waitFor();
     await saveScreenshot(page, 'customer-360-new-stage-zh-CN');
 
-    // A customer keeps the version it runs on: the older one is offered no NURTURE.
+    // The customer created on version 1 is moved by the migration the publish queued, and then offers NURTURE too.
+    expect(migration).not.toBeNull();
+    expect(await migrated(admin, migration!.id)).toMatchObject({ state: 'done', done: migration!.total });
+    expect((await api(web.app, 'GET', `/api/customers/${before.body.id}`, { cookie: repCookie })).body.definition).toEqual({ key: 'customer-lifecycle', version: 2 });
     await page.goto(`${web.app.url}/customers/${before.body.id}`);
-    await toolbar.locator('button').first().waitFor();
-    expect(await toolbar.locator('button[data-event="NURTURE"]').count()).toBe(0);
+    await toolbar.locator('button[data-event="NURTURE"]').waitFor();
     expect(errors).toEqual([]);
   });
 });

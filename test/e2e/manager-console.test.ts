@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { signInOnPage, startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
 
 let web: BrowserTestApp;
@@ -20,13 +19,6 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function signIn(page: Page, login: string) {
-  page.setDefaultTimeout(10_000);
-  await page.getByLabel(zhCN['login.login']).fill(login);
-  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
-  await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
-}
 
 /** Every customer id in the caller's generated queue, all sections. */
 async function queueOf(cookie: string): Promise<number[]> {
@@ -50,7 +42,7 @@ describe('a manager in the console', () => {
     const li = people.find((person) => person.id === liId)!.displayName;
 
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page, 'manager.wang');
+    await signInOnPage(page, 'manager.wang');
     await page.goto(`${web.app.url}/customers/${customerId}`);
     // Owners are named, not numbered.
     await page.locator('[data-field="owners"]').getByText(li).waitFor();
@@ -92,7 +84,7 @@ describe('a manager in the console', () => {
   it('offers no reassign control to a rep', async () => {
     const created = await api(web.app, 'POST', '/api/customers', { cookie: repCookie, body: { name: '无调拨按钮客户', phone: '13900003002', stage: 'target' } });
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page, 'rep.li');
+    await signInOnPage(page, 'rep.li');
     await page.goto(`${web.app.url}/customers/${created.body.id}`);
     await page.getByRole('toolbar', { name: zhCN['customer.actions'] }).waitFor();
     expect(await page.getByRole('button', { name: zhCN['reassign.open'] }).count()).toBe(0);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { signInOnPage, startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
 
 const quotaForTest = 2;
@@ -32,11 +32,7 @@ afterAll(async () => {
 describe('the claim quota in the pool', () => {
   it('claims up to the quota, refuses the rest with the quota message, and says when it renews', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    page.setDefaultTimeout(10_000);
-    await page.getByLabel(zhCN['login.login']).fill('rep.li');
-    await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-    await page.getByRole('button', { name: zhCN['login.submit'] }).click();
-    await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
+    await signInOnPage(page, 'rep.li');
     await page.getByRole('link', { name: zhCN['nav.pool'] }).click();
     await page.waitForURL('**/pool');
     const quota = page.locator('.quota');

@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
 import { aNotification } from '../notifications/notification-fixtures.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { signInOnPage, startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
 
 let web: BrowserTestApp;
@@ -40,14 +40,6 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function signIn(page: Page) {
-  // A wait that fails names its locator well inside the test's own time limit.
-  page.setDefaultTimeout(10_000);
-  await page.getByLabel(zhCN['login.login']).fill('rep.li');
-  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
-  await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
-}
 
 const itemName = (page: Page) => page.locator('.queue-item h2').textContent();
 const itemId = async (page: Page) => Number(await page.locator('.queue-item').getAttribute('data-customer-id'));
@@ -69,7 +61,7 @@ function tomorrowAtTen(): { local: string; instant: string } {
 describe('a rep’s working day in the console', () => {
   it('walks three queue items with N, logs a call with a follow-up, and fires an action from the action bar', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page);
+    await signInOnPage(page, 'rep.li');
     await page.getByRole('button', { name: zhCN['workLine.start'] }).click();
     await page.getByRole('heading', { name: zhCN['page.queue.title'] }).waitFor();
     await page.locator('.queue-item h2').waitFor();
@@ -152,7 +144,7 @@ describe('a rep’s working day in the console', () => {
 
   it('answers a stale edit with 409 and offers to reload instead of overwriting', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page);
+    await signInOnPage(page, 'rep.li');
     await page.goto(`${web.app.url}/customers/${queueCustomers[3]}`);
     await page.getByRole('button', { name: zhCN['customer.edit'] }).click();
     // Someone else changes the customer meanwhile.
@@ -177,7 +169,7 @@ describe('a rep’s working day in the console', () => {
 
   it('claims two customers from the pool and shows the quota left in the rep’s language', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page);
+    await signInOnPage(page, 'rep.li');
     await page.getByRole('link', { name: zhCN['nav.pool'] }).click();
     await page.waitForURL('**/pool');
     const quota = page.locator('.quota');
@@ -197,7 +189,7 @@ describe('a rep’s working day in the console', () => {
 
   it('pops a reminder up live, counts it on the bell, and marks it read', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page);
+    await signInOnPage(page, 'rep.li');
     const bell = page.locator('.notification-bell > button');
     await bell.waitFor();
     const [notificationId] = await aNotification(web.app, [repId], {

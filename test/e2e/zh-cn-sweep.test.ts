@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
 import { aNotification } from '../notifications/notification-fixtures.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { signInOnPage, startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
 import { englishShownIn, rawKeysShownIn } from './untranslated-text.ts';
 
@@ -43,13 +43,6 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function signIn(page: Page, login: string) {
-  page.setDefaultTimeout(10_000);
-  await page.getByLabel(zhCN['login.login']).fill(login);
-  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
-  await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
-}
 
 /** What a Chinese reader sees on the page now: no English interface text, no raw key, no unfilled `{value}`. */
 async function expectAllChinese(page: Page, name: string) {
@@ -61,7 +54,7 @@ async function expectAllChinese(page: Page, name: string) {
 describe('the console in Chinese', () => {
   it('shows no untranslated text on any page a rep works in', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page, 'rep.li');
+    await signInOnPage(page, 'rep.li');
     await page.locator('.work-line').first().waitFor();
     await expectAllChinese(page, 'work-line');
 
@@ -110,7 +103,7 @@ describe('the console in Chinese', () => {
 
   it('shows no untranslated text on a manager’s customer page with the reassign form open', async () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN' });
-    await signIn(page, 'manager.wang');
+    await signInOnPage(page, 'manager.wang');
     await page.goto(`${web.app.url}/customers/${customers[1]}`);
     await page.getByRole('button', { name: zhCN['reassign.open'] }).click();
     await page.locator('.reassign-form').getByRole('button', { name: zhCN['reassign.confirm'] }).click();

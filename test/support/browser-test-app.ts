@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
 import { launchChromium } from './browser.ts';
-import { installDemoPeople } from './people-fixtures.ts';
+import { demoPassword, installDemoPeople } from './people-fixtures.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 import { ensureWebAppBuilt } from './web-app-build.ts';
 
@@ -61,4 +62,16 @@ export async function startBrowserTestApp(label: string): Promise<BrowserTestApp
       await app.close();
     },
   };
+}
+
+/**
+ * Signs `login` in through the zh-CN sign-in form of a page `openPage` opened, and waits for the work line. Waits
+ * on the page fail within 10 s from here on, so a missing element names its locator well inside a test's limit.
+ */
+export async function signInOnPage(page: Page, login: string): Promise<void> {
+  page.setDefaultTimeout(10_000);
+  await page.getByLabel(zhCN['login.login']).fill(login);
+  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
+  await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
 }

@@ -10,7 +10,11 @@ import { MigrationPaymentsAndTicketSla } from './migration-0009-payments-and-tic
 import { MigrationWorkQueueIndexes } from './migration-0010-work-queue-indexes.ts';
 import { MigrationLeadsAndCampaigns } from './migration-0011-leads-and-campaigns.ts';
 import { MigrationSavedViews } from './migration-0012-saved-views.ts';
+import { MigrationCustomerImports } from './migration-0013-customer-imports.ts';
+import { MigrationListExpressionIndexes } from './migration-0014-list-expression-indexes.ts';
+import { MigrationDefinitionDraftsAndMigrations } from './migration-0015-definition-drafts-and-migrations.ts';
 
+import { MigrationCallScripts } from './migration-0016-call-scripts.ts';
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
  * Node's type stripping, in tests and in production; a new migration is appended, never edited once released.
@@ -28,4 +32,8 @@ export const migrationList = [
   { name: '0010-work-queue-indexes', class: MigrationWorkQueueIndexes },
   { name: '0011-leads-and-campaigns', class: MigrationLeadsAndCampaigns },
   { name: '0012-saved-views', class: MigrationSavedViews },
+  { name: '0013-customer-imports', class: MigrationCustomerImports },
+  { name: '0014-list-expression-indexes', class: MigrationListExpressionIndexes },
+  { name: '0015-definition-drafts-and-migrations', class: MigrationDefinitionDraftsAndMigrations },
+  { name: '0016-call-scripts', class: MigrationCallScripts },
 ];

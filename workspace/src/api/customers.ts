@@ -123,7 +123,7 @@ export interface FiredEvent {
   version: number;
 }
 
-export type CustomerChanges = Partial<Pick<Customer, 'name' | 'phone' | 'contractEndsOn'>> & { keywords?: string[] };
+export type CustomerChanges = Partial<Pick<Customer, 'name' | 'phone' | 'contractEndsOn'>> & { keywords?: string[]; customFields?: Record<string, unknown> };
 
 const base = (id: number) => `/api/customers/${id}`;
 const itemsOf = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items);
@@ -134,10 +134,18 @@ export const fetchCustomer = (api: ApiClient, id: number) => api.get<Customer>(b
 export const updateCustomer = (api: ApiClient, customer: Pick<Customer, 'id' | 'version'>, changes: CustomerChanges) =>
   api.patch<Customer>(base(customer.id), changes, { 'if-match': `"${customer.version}"` });
 
+/** What the caller may change of the customer now (GET …/editable-fields): exactly what PATCH would accept. */
+export interface EditRights {
+  fields: string[];
+  refusal?: 'sharedCustomer' | 'stageForbids';
+}
+
+export const fetchEditRights = (api: ApiClient, id: number) => api.get<EditRights>(`${base(id)}/editable-fields`);
+
 export const fetchCustomerActions = (api: ApiClient, id: number) => api.get<RecordAction[]>(`${base(id)}/actions`);
 
-export const fireCustomerEvent = (api: ApiClient, customer: Pick<Customer, 'id' | 'version'>, type: string) =>
-  api.post<FiredEvent>(`${base(customer.id)}/events`, { type }, { 'if-match': `"${customer.version}"` });
+export const fireCustomerEvent = (api: ApiClient, customer: Pick<Customer, 'id' | 'version'>, type: string, payload?: Record<string, unknown>) =>
+  api.post<FiredEvent>(`${base(customer.id)}/events`, payload === undefined ? { type } : { type, payload }, { 'if-match': `"${customer.version}"` });
 
 export const fetchContacts = async (api: ApiClient, id: number) => itemsOf(await api.get<Contact[] | { items: Contact[] }>(`${base(id)}/contacts`));
 
@@ -156,13 +164,18 @@ export const fetchAuditTrail = async (api: ApiClient, id: number) => itemsOf(awa
 export const fetchOwnershipHistory = async (api: ApiClient, id: number) =>
   itemsOf(await api.get<{ items: OwnershipEvent[] }>(`${base(id)}/ownership-history?limit=50`));
 
-/** A page of the shared pool (GET /api/customers?ownership=pool), optionally narrowed by name, phone or keyword. */
-export function fetchPoolCustomers(api: ApiClient, query: { q?: string; stage?: string; cursor?: string }): Promise<CustomerPage> {
+/** The pool's list request (GET /api/customers?ownership=pool), optionally narrowed by name, phone or keyword. */
+export function poolSearch(query: { q?: string; stage?: string; cursor?: string }): URLSearchParams {
   const search = new URLSearchParams({ ownership: 'pool', limit: '50' });
   if (query.q !== undefined && query.q.trim() !== '') search.set('q', query.q.trim());
   if (query.stage !== undefined) search.set('stage', query.stage);
   if (query.cursor !== undefined) search.set('cursor', query.cursor);
-  return api.get<CustomerPage>(`/api/customers?${search}`);
+  return search;
+}
+
+/** A page of the shared pool. */
+export function fetchPoolCustomers(api: ApiClient, query: { q?: string; stage?: string; cursor?: string }): Promise<CustomerPage> {
+  return api.get<CustomerPage>(`/api/customers?${poolSearch(query)}`);
 }
 
 /** POST …/reassign (managers and administrators): a new primary owner; answers the customer as it is now. */

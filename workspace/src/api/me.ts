@@ -18,7 +18,7 @@ export interface Me {
     labels: LocalizedText;
     visibility: 'all' | 'team' | 'own';
     claimQuotaPerDay: number;
-    permissions: Record<'mayEditShared' | 'mayExport' | 'mayManageDefinitions' | 'mayReassign' | 'mayManageUsers', boolean>;
+    permissions: Record<'mayEditShared' | 'mayExport' | 'mayManageDefinitions' | 'mayReassign' | 'mayManageUsers' | 'mayImport', boolean>;
   };
 }
 

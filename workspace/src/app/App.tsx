@@ -6,6 +6,17 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { LoginPage, type LoginNotice } from '../login/LoginPage.tsx';
 import { Shell } from '../shell/Shell.tsx';
 
+/**
+ * The designer (/designer) sends a signed-out admin here with `?next=/designer/…`; once signed in they go back.
+ * Only designer addresses are followed, so the parameter cannot send anyone to another site.
+ */
+function returnToDesigner(): boolean {
+  const next = new URLSearchParams(location.search).get('next');
+  if (next === null || !/^\/designer(\/|$)/.test(next)) return false;
+  location.assign(next);
+  return true;
+}
+
 type Session =
   | { state: 'checking' }
   | { state: 'signed-out'; notice?: LoginNotice; failure?: ApiFailure }
@@ -33,7 +44,7 @@ export function App() {
   useEffect(() => {
     let current = true;
     fetchMe(api).then(
-      (me) => current && setSession({ state: 'signed-in', me }),
+      (me) => current && !returnToDesigner() && setSession({ state: 'signed-in', me }),
       (error: unknown) => {
         if (!current) return;
         if (isApiFailure(error, 'unauthenticated')) setSession({ state: 'signed-out' });
@@ -59,7 +70,7 @@ export function App() {
           api={api}
           {...(session.notice === undefined ? {} : { notice: session.notice })}
           {...(session.failure === undefined ? {} : { failure: session.failure })}
-          onSignedIn={(me) => setSession({ state: 'signed-in', me })}
+          onSignedIn={(me) => !returnToDesigner() && setSession({ state: 'signed-in', me })}
         />
       );
     case 'signed-in':

@@ -1,34 +1,52 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isApiFailure } from '../api/api-failure.ts';
-import { updateCustomer, type Customer, type CustomerChanges } from '../api/customers.ts';
+import { updateCustomer, type Customer, type CustomerChanges, type EditRights } from '../api/customers.ts';
 import { failureMessage } from '../api/failure-message.ts';
 import { problemsByField, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
+import type { CustomField } from '../api/fields.ts';
+import { CustomFieldControl } from './CustomFieldControl.tsx';
+import { cascadeValues, customFieldChanges, customFieldInputs, customFieldText, editable, type CustomFieldInput } from './custom-fields.ts';
 import { CustomerSummary } from './CustomerSummary.tsx';
 import { customerChanges, customerFormFields, formValuesOf, type CustomerFormField, type CustomerFormValues } from './customer-form.ts';
 
-const noProblems: FormProblems<CustomerFormField> = { byField: {}, general: [] };
+type FormField = CustomerFormField | `customFields/${string}`;
+const noProblems: FormProblems<FormField> = { byField: {}, general: [] };
 
 /**
  * The customer's details, and a form to change them. The server decides what the role may change in this stage
  * (its permission table and editableFields): a refusal shows by the field it names, a change made meanwhile by
  * someone else (409 stale-version) offers to reload instead of overwriting it.
  */
-export function CustomerDetails({ customer, onSaved, onReload }: { customer: Customer; onSaved(customer: Customer): void; onReload(): void }) {
-  const { api, personName } = useSession();
-  const { t } = useI18n();
+interface CustomerDetailsProps {
+  customer: Customer;
+  /** The customer's custom fields the caller may see (GET /api/fields/customer), in their order. */
+  fields: readonly CustomField[];
+  /** What the caller may change now; until it is known, nothing is offered. */
+  editable: EditRights | undefined;
+  onSaved(customer: Customer): void;
+  onReload(): void;
+}
+
+export function CustomerDetails({ customer, fields, editable: rights, onSaved, onReload }: CustomerDetailsProps) {
+  const { api, format, personName } = useSession();
+  const { locale, t } = useI18n();
+  const [customInputs, setCustomInputs] = useState<Record<string, CustomFieldInput>>({});
+  const mayChange = (key: string) => rights?.fields.includes(key) === true;
+  const formFields = fields.filter((field) => editable(field) && mayChange(field.key));
   const id = useId();
   const [editing, setEditing] = useState<CustomerFormValues>();
   const [problems, setProblems] = useState(noProblems);
   const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     if (editing === undefined || saving) return;
     const changes: CustomerChanges = customerChanges(customer, editing);
+    const customFields = customFieldChanges(formFields, customer.customFields, customInputs);
+    if (Object.keys(customFields).length > 0) changes.customFields = customFields;
     if (Object.keys(changes).length === 0) {
       setEditing(undefined);
       return;
@@ -38,14 +56,13 @@ export function CustomerDetails({ customer, onSaved, onReload }: { customer: Cus
     try {
       const next = await updateCustomer(api, customer, changes);
       setEditing(undefined);
-      setSaved(true);
       onSaved(next);
     } catch (error) {
       if (!isApiFailure(error)) throw error;
       if (isApiFailure(error, 'stale-version')) setStale(true);
       setProblems(
         error.failure.kind === 'problem'
-          ? problemsByField(error.failure.problem, customerFormFields)
+          ? problemsByField<FormField>(error.failure.problem, [...customerFormFields, ...fields.map((field) => `customFields/${field.key}` as const)])
           : { byField: {}, general: [failureMessage(error.failure, t)] },
       );
     } finally {
@@ -76,23 +93,27 @@ export function CustomerDetails({ customer, onSaved, onReload }: { customer: Cus
             <dt>{t('customer.field.contractEndsOn')}</dt>
             <dd>{customer.contractEndsOn ?? t('common.none')}</dd>
           </div>
+          {fields.map((field) => (
+            <div key={field.key}>
+              <dt>{field.label[locale]}</dt>
+              <dd data-field={field.key}>{customFieldText(field, customer.customFields[field.key], locale, format.count) ?? t('common.none')}</dd>
+            </div>
+          ))}
         </dl>
-        {saved && (
-          <p className="notice" role="status">
-            {t('customer.saved')}
-          </p>
+        {rights !== undefined && rights.fields.length > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              setStale(false);
+              setProblems(noProblems);
+              setEditing(formValuesOf(customer));
+              setCustomInputs(customFieldInputs(formFields, customer.customFields));
+            }}
+          >
+            {t('customer.edit')}
+          </button>
         )}
-        <button
-          type="button"
-          onClick={() => {
-            setSaved(false);
-            setStale(false);
-            setProblems(noProblems);
-            setEditing(formValuesOf(customer));
-          }}
-        >
-          {t('customer.edit')}
-        </button>
+        {rights?.refusal !== undefined && <p className="hint">{t(`customer.readOnly.${rights.refusal}`)}</p>}
       </div>
     );
   }
@@ -151,10 +172,20 @@ export function CustomerDetails({ customer, onSaved, onReload }: { customer: Cus
           ))}
         </div>
       )}
-      {input('name', t('customer.field.name'), 'text')}
-      {input('phone', t('customer.field.phone'), 'tel')}
-      {input('keywords', t('customer.field.keywords'), 'text', t('customer.keywordsHint'))}
-      {input('contractEndsOn', t('customer.field.contractEndsOn'), 'date')}
+      {mayChange('name') && input('name', t('customer.field.name'), 'text')}
+      {mayChange('phone') && input('phone', t('customer.field.phone'), 'tel')}
+      {mayChange('keywords') && input('keywords', t('customer.field.keywords'), 'text', t('customer.keywordsHint'))}
+      {mayChange('contractEndsOn') && input('contractEndsOn', t('customer.field.contractEndsOn'), 'date')}
+      {formFields.map((field) => (
+        <CustomFieldControl
+          key={field.key}
+          formId={id}
+          field={field}
+          values={cascadeValues(customer.customFields, customInputs)}
+          problems={problems.byField[`customFields/${field.key}`]}
+          onChange={(value) => setCustomInputs({ ...customInputs, [field.key]: value })}
+        />
+      ))}
       <div className="dialog-actions">
         <button type="submit" className="primary" disabled={saving}>
           {t(saving ? 'customer.saving' : 'customer.save')}

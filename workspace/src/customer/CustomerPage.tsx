@@ -5,20 +5,23 @@ import {
   fetchContacts,
   fetchCustomer,
   fetchCustomerActions,
+  fetchEditRights,
+  fireCustomerEvent,
   fetchOpportunities,
   fetchOrders,
   fetchOwnershipHistory,
   fetchTickets,
   type Customer,
 } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { fetchCustomFields } from '../api/fields.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
+import { RecordPageHeader } from '../app/RecordPageHeader.tsx';
 import { useLoaded } from '../app/use-loaded.ts';
 import { LogContactDialog } from '../contact-log/LogContactDialog.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { ActionBar } from './ActionBar.tsx';
-import { auditActionInWords, auditWhyInWords } from './audit-why.ts';
+import { auditActionInWords, auditWhyInWords, customerFieldName } from './audit-why.ts';
 import { CustomerDetails } from './CustomerDetails.tsx';
 import { ReassignPanel } from './ReassignPanel.tsx';
 import { RecordSection } from './RecordSection.tsx';
@@ -34,6 +37,8 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
   const [revision, setRevision] = useState(0);
   const [logging, setLogging] = useState(false);
   const [logged, setLogged] = useState(false);
+  // The details remount with each version, so the page keeps the note that they were saved.
+  const [detailsSaved, setDetailsSaved] = useState(false);
   const customer = useLoaded(() => fetchCustomer(api, customerId), [api, customerId, revision]);
   const actions = useLoaded(() => fetchCustomerActions(api, customerId), [api, customerId, revision]);
   const contacts = useLoaded(() => fetchContacts(api, customerId), [api, customerId]);
@@ -42,6 +47,8 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
   const orders = useLoaded(() => fetchOrders(api, customerId), [api, customerId, revision]);
   const tickets = useLoaded(() => fetchTickets(api, customerId), [api, customerId]);
   const ownership = useLoaded(() => fetchOwnershipHistory(api, customerId), [api, customerId, revision]);
+  const customFields = useLoaded(() => fetchCustomFields(api, 'customer'), [api]);
+  const editRights = useLoaded(() => fetchEditRights(api, customerId), [api, customerId, revision]);
   const audit = useLoaded(() => fetchAuditTrail(api, customerId), [api, customerId, revision]);
   const [shown, setShown] = useState<Customer>();
   useEffect(() => {
@@ -67,32 +74,25 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
 
   return (
     <section className="page customer-page">
-      <header className="page-header customer-header">
-        <h1 tabIndex={-1}>{title}</h1>
-        {current !== undefined && (
-          <p className="stage-badge" data-stage={current.stage}>
-            {stageName(current.stage)}
-          </p>
-        )}
-      </header>
-      {customer.status === 'failed' && current === undefined && (
-        <p className="form-error" role="alert">
-          {t('customer.loadFailed', { reason: failureMessage(customer.failure, t) })}
-        </p>
-      )}
-      {customer.status === 'loading' && current === undefined && <p role="status">{t('app.loading')}</p>}
+      <RecordPageHeader
+        title={title}
+        state={current === undefined ? undefined : { key: current.stage, label: stageName(current.stage) }}
+        loaded={customer}
+        loadFailed="customer.loadFailed"
+      />
       {current !== undefined && (
         <>
           <div className="customer-toolbar">
             <button type="button" className="primary" aria-keyshortcuts="L" onClick={() => setLogging(true)}>
               {t('contactLog.open')} <kbd>{t('contactLog.openKey')}</kbd>
             </button>
-            {actions.value !== undefined && <ActionBar customer={current} actions={actions.value} onFired={changed} />}
-            {actions.status === 'failed' && (
-              <p className="form-error" role="alert">
-                {failureMessage(actions.failure, t)}
-              </p>
-            )}
+            <ActionBar
+              loaded={actions}
+              fire={(event, payload) => fireCustomerEvent(api, current, event, payload)}
+              stateName={stageName}
+              doneMessage="customer.actionDone"
+              onFired={changed}
+            />
           </div>
           {me.role.permissions.mayReassign && <ReassignPanel customer={current} onReassigned={changed} />}
           {logged && (
@@ -102,11 +102,19 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
           )}
           <section className="record-section" aria-labelledby="details-heading">
             <h2 id="details-heading">{t('customer.section.details')}</h2>
+            {detailsSaved && (
+              <p className="notice" role="status">
+                {t('customer.saved')}
+              </p>
+            )}
             <CustomerDetails
               key={current.version}
               customer={current}
+              fields={customFields.value ?? []}
+              editable={editRights.value}
               onSaved={(next) => {
                 setShown(next);
+                setDetailsSaved(true);
                 changed();
               }}
               onReload={changed}
@@ -204,7 +212,13 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
                 when(entry.at),
                 person(entry.actorId),
                 auditActionInWords(entry, t),
-                auditWhyInWords(entry, { stage: stageName, event: eventLabel, locale, t }),
+                auditWhyInWords(entry, {
+                  stage: stageName,
+                  event: eventLabel,
+                  field: (path) => customerFieldName(path, customFields.value ?? [], locale, t),
+                  locale,
+                  t,
+                }),
               ],
             })}
           />
@@ -212,7 +226,7 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
       )}
       {logging && current !== undefined && (
         <LogContactDialog
-          customer={{ id: current.id, name: current.name }}
+          customer={{ id: current.id, name: current.name, stage: current.stage }}
           onClose={() => setLogging(false)}
           onLogged={() => {
             setLogging(false);

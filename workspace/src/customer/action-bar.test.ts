@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordAction } from '../api/customers.ts';
-import { actionButtons } from './action-bar.ts';
+import { actionButtons, payloadNeed } from './action-bar.ts';
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -41,5 +41,29 @@ describe('the action bar from the definition', () => {
 
   it('has no buttons when the stage offers nothing', () => {
     expect(actionButtons([], 'en')).toEqual([]);
+  });
+});
+
+describe('what a refused event asks for', () => {
+  const problem = {
+    type: 'https://stagecraft.dev/problems/validation',
+    title: 'Invalid request',
+    status: 400,
+    detail: 'The request body is not valid.',
+  };
+
+  it('names each payload field the problem points at, with the API’s words', () => {
+    const errors = [
+      { path: '/payload/reason', message: '必须填写原因' },
+      { path: '/type', message: 'unknown event' },
+      { path: '/payload/reason/text', message: 'nested' },
+    ];
+    expect(payloadNeed({ ...problem, errors })).toEqual([{ field: 'reason', message: '必须填写原因' }]);
+  });
+
+  it('asks for a payload when only its absence is named, and for nothing when the refusal is elsewhere', () => {
+    expect(payloadNeed({ ...problem, errors: [{ path: '/payload', message: '缺少必填项“payload”。' }] })).toBe('payload');
+    expect(payloadNeed({ ...problem, errors: [{ path: '/type', message: 'unknown event' }] })).toBeUndefined();
+    expect(payloadNeed(problem)).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditWhy } from '../api/customers.ts';
 import { translatorFor } from '../i18n/translate.ts';
-import { auditActionInWords, auditWhyInWords, type AuditWords } from './audit-why.ts';
+import { auditActionInWords, auditWhyInWords, customerFieldName, type AuditWords } from './audit-why.ts';
 
 const stages: Record<string, string> = { target: '目标客户', potential: '潜在客户' };
+const industry = { key: 'industry', label: { en: 'Industry', 'zh-CN': '行业' } };
 const words: AuditWords = {
   stage: (key) => stages[key] ?? key,
+  field: (path) => customerFieldName(path, [industry], 'zh-CN', translatorFor('zh-CN')),
   event: (type, from) => (type === 'UPGRADE' && from === 'target' ? '客户上转' : type),
   locale: 'zh-CN',
   t: translatorFor('zh-CN'),
@@ -27,7 +29,7 @@ describe('the audit trail’s why, in plain words', () => {
 
   it('says which command changed it and quotes the person’s own words', () => {
     expect(say({ kind: 'reason', code: 'released', text: '没有需求' })).toBe('释放到公海：“没有需求”');
-    expect(say({ kind: 'reason', code: 'edit', fields: ['phone', 'customFields.industry'] })).toBe('修改了 phone, customFields.industry');
+    expect(say({ kind: 'reason', code: 'edit', fields: ['phone', 'customFields.industry'] })).toBe('修改了 电话、行业');
   });
 
   it('keeps an unknown reason readable instead of dropping it', () => {
@@ -47,5 +49,15 @@ describe('the audit trail’s kind of change', () => {
     expect(auditActionInWords({ entity: 'contact_record', action: 'create' }, t)).toBe('联系记录 · 新建');
     expect(auditActionInWords({ entity: 'customer', action: 'remove-claim' }, translatorFor('en'))).toBe('Customer · Claim removed');
     expect(auditActionInWords({ entity: 'invoice', action: 'merge' }, t)).toBe('invoice · merge');
+  });
+});
+
+describe('a changed field in the audit trail', () => {
+  it('is named by its label: a column by the console, a custom field by its definition; an unknown one by its key', () => {
+    const t = translatorFor('en');
+    expect(customerFieldName('contractEndsOn', [industry], 'en', t)).toBe('Contract ends');
+    expect(customerFieldName('customFields.industry', [industry], 'en', t)).toBe('Industry');
+    expect(customerFieldName('customFields.retired', [industry], 'en', t)).toBe('retired');
+    expect(customerFieldName('version', [industry], 'en', t)).toBe('version');
   });
 });

@@ -59,6 +59,8 @@ export function auditActionInWords(entry: Pick<AuditEntry, 'entity' | 'action'>,
 export interface AuditWords {
   /** Names a stage key in the interface language (the definition's label). */
   stage(key: string): string;
+  /** Names a changed field as the API records it (`phone`, `customFields.industry`) by its label. */
+  field(path: string): string;
   /** Names an event sent in stage `from`, when the console knows its label there; otherwise the key itself. */
   event(type: string, from: string): string;
   locale: Locale;
@@ -86,7 +88,7 @@ export function auditWhyInWords(entry: Pick<AuditEntry, 'why'>, words: AuditWord
   const key = reasonMessages[why.code];
   let sentence = key === undefined ? t('audit.reason.other', { code: why.code }) : t(key);
   if (why.code === 'edit' && why.fields !== undefined && why.fields.length > 0) {
-    sentence = t('audit.reason.editFields', { fields: why.fields.join(', ') });
+    sentence = t('audit.reason.editFields', { fields: why.fields.map(words.field).join(t('common.listSeparator')) });
   }
   const typed = typeof why.words === 'object' && why.words !== null ? why.words[words.locale] : (why.words ?? why.text);
   return typed === undefined || typed === '' ? sentence : t('audit.quoted', { sentence, words: typed });
@@ -98,4 +100,24 @@ function changedFlags(before: Record<string, string>, after: Record<string, stri
     .filter((name) => before[name] !== after[name])
     .map((name) => `${name}: ${before[name] ?? '–'} → ${after[name] ?? '–'}`)
     .join(', ');
+}
+
+/** The customer columns an edit may name, by their labels in the console. */
+const columnMessages: Record<string, MessageKey> = {
+  name: 'customer.field.name',
+  phone: 'customer.field.phone',
+  keywords: 'customer.field.keywords',
+  doNotCall: 'customer.field.doNotCall',
+  contractEndsOn: 'customer.field.contractEndsOn',
+};
+
+/**
+ * A customer field an audit entry names, by its label: a column by the console's word for it, a custom field
+ * (`customFields.<key>`) by its definition's label in the interface language; a field no longer defined keeps its key.
+ */
+export function customerFieldName(path: string, customFields: ReadonlyArray<{ key: string; label: Record<Locale, string> }>, locale: Locale, t: Translate): string {
+  const custom = /^customFields\.(.+)$/.exec(path)?.[1];
+  if (custom !== undefined) return customFields.find((field) => field.key === custom)?.label[locale] ?? custom;
+  const column = columnMessages[path];
+  return column === undefined ? path : t(column);
 }

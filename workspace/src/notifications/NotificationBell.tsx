@@ -1,16 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AppNotification } from '../api/notifications.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../routing/Link.tsx';
-import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
+import { notificationPathOf } from './notification-path.ts';
 import type { Notifications } from './use-notifications.ts';
-
-/** The customer page a notification leads to, when it is about a customer or one of its records. */
-export function customerPathOf(notification: AppNotification): string | undefined {
-  const customerId = notification.link?.customerId ?? (notification.link?.entity === 'customer' ? notification.link.id : null);
-  return customerId === null || customerId === undefined ? undefined : pathOf({ page: 'customer', id: customerId });
-}
 
 /** The bell in the top bar: the unread count, and a list of the newest notifications to read and open. */
 export function NotificationBell({ notifications }: { notifications: Notifications }) {
@@ -74,7 +67,7 @@ export function NotificationBell({ notifications }: { notifications: Notificatio
           ) : (
             <ul>
               {inbox.items.map((item) => {
-                const path = customerPathOf(item);
+                const path = notificationPathOf(item);
                 return (
                   <li key={item.id} className={item.readAt === null ? 'unread' : undefined}>
                     <p className="notification-title">{item.title[locale]}</p>

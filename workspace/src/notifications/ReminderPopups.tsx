@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../routing/Link.tsx';
-import { customerPathOf } from './NotificationBell.tsx';
+import { notificationPathOf } from './notification-path.ts';
 import type { Notifications } from './use-notifications.ts';
 
 /** Reminders that fall due while the rep works pop up here (seed 001: 到回访时间系统自动弹出窗体进行提醒). */
@@ -10,7 +10,7 @@ export function ReminderPopups({ notifications }: { notifications: Notifications
   return (
     <section className="reminder-popups" aria-label={t('notifications.popups')} aria-live="assertive">
       {popups.map((popup) => {
-        const path = customerPathOf(popup);
+        const path = notificationPathOf(popup);
         return (
           <div key={popup.id} className={`reminder-popup severity-${popup.severity}`} role="alert">
             <p className="notification-title">{popup.title[locale]}</p>

@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
 import { claimCustomers, fetchClaimQuota, type ClaimQuota } from '../api/claims.ts';
-import { fetchPoolCustomers, type Customer } from '../api/customers.ts';
+import { fetchPoolCustomers, poolSearch, type Customer } from '../api/customers.ts';
+import { ExportLink } from '../export/ExportLink.tsx';
 import { failureMessage } from '../api/failure-message.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
+import { ListFooter } from '../app/ListFooter.tsx';
 import { useLoaded } from '../app/use-loaded.ts';
+import { usePagedList } from '../app/use-paged-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
@@ -23,30 +26,22 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [revision, setRevision] = useState(0);
-  const [extra, setExtra] = useState<{ items: Customer[]; nextCursor: string | null }>();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [claiming, setClaiming] = useState(false);
   const [report, setReport] = useState<{ report: ClaimReport; names: Map<number, string> }>();
   const [claimFailure, setClaimFailure] = useState<ApiFailure>();
   const [quotaAfterClaim, setQuotaAfterClaim] = useState<ClaimQuota>();
   const quotaLoaded = useLoaded(() => fetchClaimQuota(api), [api]);
-  const page = useLoaded(() => fetchPoolCustomers(api, { q: query }), [api, query, revision]);
+  const list = usePagedList((cursor?: string) => fetchPoolCustomers(api, { q: query, ...(cursor === undefined ? {} : { cursor }) }), [api, query, revision]);
+  const page = list.first;
   const quota = quotaAfterClaim ?? quotaLoaded.value;
 
-  const customers = [...(page.value?.items ?? []), ...(extra?.items ?? [])];
-  const nextCursor = extra === undefined ? page.value?.nextCursor : extra.nextCursor;
+  const customers: Customer[] = list.items;
 
   function submitSearch(event: FormEvent) {
     event.preventDefault();
-    setExtra(undefined);
     setSelected(new Set());
     setQuery(search);
-  }
-
-  async function showMore() {
-    if (nextCursor === null || nextCursor === undefined) return;
-    const more = await fetchPoolCustomers(api, { q: query, cursor: nextCursor });
-    setExtra({ items: [...(extra?.items ?? []), ...more.items], nextCursor: more.nextCursor });
   }
 
   async function claim() {
@@ -61,7 +56,6 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
       setReport({ report: next, names });
       setQuotaAfterClaim(answer.quota);
       setSelected((current) => selectionAfterClaim(current, next));
-      setExtra(undefined);
       setRevision((n) => n + 1);
       if (next.claimed.length > 0) onClaimed();
     } catch (error) {
@@ -114,6 +108,7 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
         <button type="button" className="primary" disabled={selected.size === 0 || claiming} onClick={() => void claim()}>
           {claiming ? t('pool.claiming') : t('pool.claimSelected', { count: format.count(selected.size) })}
         </button>
+        <ExportLink list="customers" search={poolSearch({ q: query })} />
       </div>
       {claimFailure !== undefined && (
         <p className="form-error" role="alert">
@@ -183,11 +178,7 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
           </tbody>
         </table>
       )}
-      {nextCursor !== null && nextCursor !== undefined && (
-        <button type="button" onClick={() => void showMore()}>
-          {t('pool.more')}
-        </button>
-      )}
+      <ListFooter list={list} />
     </section>
   );
 }

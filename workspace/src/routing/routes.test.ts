@@ -11,8 +11,13 @@ describe('workspace addresses', () => {
     ['/customers/42', '', { page: 'customer', id: 42 }],
     ['/customers/042', '', { page: 'notFound', path: '/customers/042' }],
     ['/pool', '', { page: 'pool' }],
+    ['/leads', '', { page: 'leads' }],
+    ['/leads/12', '', { page: 'lead', id: 12 }],
+    ['/leads/new', '', { page: 'notFound', path: '/leads/new' }],
     ['/contact-records', '', { page: 'contactRecords' }],
     ['/review', '', { page: 'review' }],
+    ['/paused-customers', '', { page: 'pausedCustomers' }],
+    ['/import', '', { page: 'import' }],
     ['/customers/bad%20key', '', { page: 'notFound', path: '/customers/bad%20key' }],
     ['/settings', '', { page: 'notFound', path: '/settings' }],
   ])('%s%s shows %o', (pathname, search, route) => {
@@ -27,8 +32,12 @@ describe('workspace addresses', () => {
       { page: 'stage', stage: 'won', due: 'today' },
       { page: 'customer', id: 7 },
       { page: 'pool' },
+      { page: 'leads' },
+      { page: 'lead', id: 3 },
       { page: 'contactRecords' },
       { page: 'review' },
+      { page: 'pausedCustomers' },
+      { page: 'import' },
     ];
     for (const route of routes) {
       const [pathname, query] = pathOf(route).split('?');

@@ -7,8 +7,12 @@ export type Route =
   | { page: 'stage'; stage: string; due?: WorkLineBucket }
   | { page: 'customer'; id: number }
   | { page: 'pool' }
+  | { page: 'leads' }
+  | { page: 'lead'; id: number }
   | { page: 'contactRecords' }
   | { page: 'review' }
+  | { page: 'pausedCustomers' }
+  | { page: 'import' }
   | { page: 'notFound'; path: string };
 
 const stageKey = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -23,8 +27,13 @@ export function routeOf(pathname: string, search = ''): Route {
   if (path === '/' || path === '') return { page: 'workLine' };
   if (path === '/queue') return { page: 'queue' };
   if (path === '/pool') return { page: 'pool' };
+  if (path === '/import') return { page: 'import' };
+  if (path === '/leads') return { page: 'leads' };
+  const leadId = /^\/leads\/([1-9][0-9]{0,14})$/.exec(path)?.[1];
+  if (leadId !== undefined) return { page: 'lead', id: Number(leadId) };
   if (path === '/contact-records') return { page: 'contactRecords' };
   if (path === '/review') return { page: 'review' };
+  if (path === '/paused-customers') return { page: 'pausedCustomers' };
   const segment = /^\/customers\/([^/]+)$/.exec(path)?.[1];
   // Stage keys start with a letter, so a whole number after /customers/ is a customer's id.
   if (segment !== undefined && /^[1-9][0-9]{0,14}$/.test(segment)) return { page: 'customer', id: Number(segment) };
@@ -45,10 +54,18 @@ export function pathOf(route: Route): string {
       return '/queue';
     case 'pool':
       return '/pool';
+    case 'import':
+      return '/import';
+    case 'leads':
+      return '/leads';
+    case 'lead':
+      return `/leads/${route.id}`;
     case 'contactRecords':
       return '/contact-records';
     case 'review':
       return '/review';
+    case 'pausedCustomers':
+      return '/paused-customers';
     case 'customer':
       return `/customers/${route.id}`;
     case 'stage':

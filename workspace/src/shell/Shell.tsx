@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { Me } from '../api/me.ts';
 import { fetchPeople } from '../api/people.ts';
@@ -10,11 +10,15 @@ import { stageLabel } from '../i18n/stage-label.ts';
 import { ReminderPopups } from '../notifications/ReminderPopups.tsx';
 import { useNotifications } from '../notifications/use-notifications.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { PlaceholderPage } from '../pages/PlaceholderPage.tsx';
 import { peopleById, personName as nameOfPerson } from '../people/person-name.ts';
-import { StagePage } from '../pages/StagePage.tsx';
+import { LeadPage } from '../leads/LeadPage.tsx';
+import { LeadsPage } from '../leads/LeadsPage.tsx';
+import { ImportPage } from '../import/ImportPage.tsx';
 import { PoolPage } from '../pool/PoolPage.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
+import { StageListPage } from '../stages/StageListPage.tsx';
+import { PausedCustomersPage } from '../manager/PausedCustomersPage.tsx';
+import { TeamContactRecordsPage } from '../manager/TeamContactRecordsPage.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useRoute } from '../routing/use-route.ts';
 import { useWorkQueue } from '../work-line/use-work-queue.ts';
@@ -22,6 +26,9 @@ import { WorkLinePage } from '../work-line/WorkLinePage.tsx';
 import { SessionContext } from './session-context.ts';
 import { SideNav } from './SideNav.tsx';
 import { TopBar } from './TopBar.tsx';
+
+// The review page carries ECharts (~180 KB gzipped): loaded when first opened, not with the console a rep works in.
+const ReviewPage = lazy(() => import('../review/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
 
 interface ShellProps {
   api: ApiClient;
@@ -72,16 +79,38 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
       page = <CustomerPage key={route.id} customerId={route.id} onChanged={reload} />;
       break;
     case 'stage':
-      page = <StagePage stageKey={route.stage} due={route.due} stages={stages} />;
+      page = <StageListPage key={`${route.stage}:${route.due ?? ''}`} stageKey={route.stage} due={route.due} />;
       break;
     case 'pool':
       page = <PoolPage onClaimed={reload} />;
       break;
+    case 'leads':
+      page = <LeadsPage />;
+      break;
+    case 'lead':
+      page = <LeadPage key={route.id} leadId={route.id} onChanged={reload} />;
+      break;
     case 'contactRecords':
-      page = <PlaceholderPage title={t('nav.contactRecords')} description={t('page.contactRecords.description')} />;
+      page = <TeamContactRecordsPage />;
       break;
     case 'review':
-      page = <PlaceholderPage title={t('nav.review')} description={t('page.review.description')} />;
+      page = (
+        <Suspense
+          fallback={
+            <p className="app-loading" role="status">
+              {t('app.loading')}
+            </p>
+          }
+        >
+          <ReviewPage />
+        </Suspense>
+      );
+      break;
+    case 'pausedCustomers':
+      page = <PausedCustomersPage />;
+      break;
+    case 'import':
+      page = <ImportPage />;
       break;
     case 'notFound':
       page = <NotFoundPage path={route.path} />;
@@ -103,7 +132,7 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
         </a>
         <TopBar onSignedOut={onSignedOut} notifications={notifications} />
         <div className="shell-body">
-          <SideNav stages={stages} route={route} />
+          <SideNav stages={stages} route={route} mayReassign={me.role.permissions.mayReassign} mayImport={me.role.permissions.mayImport} />
           <main id="content" ref={main} tabIndex={-1}>
             {page}
           </main>

@@ -13,8 +13,21 @@ function NavLink({ to, current, label }: { to: Route; current: Route; label: str
   );
 }
 
-/** The work line first, then one entry per customer stage of the definition, then the pool, records and review. */
-export function SideNav({ stages, route }: { stages: readonly StageSummary[]; route: Route }) {
+/**
+ * The work line first, then one entry per customer stage of the definition, then the pool, records and review; those
+ * who reassign (managers) also get the paused customers to look at, and those who may import the import page.
+ */
+export function SideNav({
+  stages,
+  route,
+  mayReassign,
+  mayImport,
+}: {
+  stages: readonly StageSummary[];
+  route: Route;
+  mayReassign: boolean;
+  mayImport: boolean;
+}) {
   const { locale, t } = useI18n();
   const stagesHeading = useId();
   return (
@@ -39,11 +52,24 @@ export function SideNav({ stages, route }: { stages: readonly StageSummary[]; ro
           <NavLink to={{ page: 'pool' }} current={route} label={t('nav.pool')} />
         </li>
         <li>
+          <NavLink to={{ page: 'leads' }} current={route} label={t('nav.leads')} />
+        </li>
+        <li>
           <NavLink to={{ page: 'contactRecords' }} current={route} label={t('nav.contactRecords')} />
         </li>
         <li>
           <NavLink to={{ page: 'review' }} current={route} label={t('nav.review')} />
         </li>
+        {mayReassign && (
+          <li>
+            <NavLink to={{ page: 'pausedCustomers' }} current={route} label={t('nav.pausedCustomers')} />
+          </li>
+        )}
+        {mayImport && (
+          <li>
+            <NavLink to={{ page: 'import' }} current={route} label={t('nav.import')} />
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -32,6 +32,7 @@ export function TopBar({ onSignedOut, notifications }: { onSignedOut(): void; no
         {t('app.name')}
       </Link>
       <div className="top-bar-end">
+        {me.role.permissions.mayManageDefinitions && <a href="/designer/">{t('shell.designer')}</a>}
         <NotificationBell notifications={notifications} />
         <p className="user" aria-label={t('shell.userMenu', { name: me.displayName, role })}>
           <span className="user-name">{me.displayName}</span>

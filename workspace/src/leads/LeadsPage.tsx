@@ -1,0 +1,113 @@
+import { useId, useState } from 'react';
+import { failureMessage } from '../api/failure-message.ts';
+import { fetchLeads, fetchLeadStatuses, type Lead } from '../api/leads.ts';
+import { useDocumentTitle } from '../app/use-document-title.ts';
+import { ListFooter } from '../app/ListFooter.tsx';
+import { useLoaded } from '../app/use-loaded.ts';
+import { usePagedList } from '../app/use-paged-list.ts';
+import { ExportLink } from '../export/ExportLink.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { Link } from '../routing/Link.tsx';
+import { pathOf } from '../routing/routes.ts';
+import { useSession } from '../shell/session-context.ts';
+import { leadStatusName } from './lead-status.ts';
+import { NewLeadForm } from './NewLeadForm.tsx';
+
+/**
+ * 线索: the leads the signed-in person may see, newest first, narrowed by status (the lead machine's states), each
+ * with who it went to and the routing's one-line reason; a new lead is entered here and routed at once.
+ */
+export function LeadsPage() {
+  const { api, format, personName } = useSession();
+  const { locale, t } = useI18n();
+  useDocumentTitle(t('nav.leads'));
+  const id = useId();
+  const [status, setStatus] = useState('');
+  const [revision, setRevision] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const statuses = useLoaded(() => fetchLeadStatuses(api), [api]);
+  const list = usePagedList((cursor?: string) => fetchLeads(api, { ...(status === '' ? {} : { status }), ...(cursor === undefined ? {} : { cursor }) }), [
+    api,
+    status,
+    revision,
+  ]);
+  const page = list.first;
+  const leads: Lead[] = list.items;
+  const none = t('common.none');
+
+  return (
+    <section className="page leads-page">
+      <header className="page-header">
+        <h1 tabIndex={-1}>{t('nav.leads')}</h1>
+        <p className="hint">{t('page.leads.description')}</p>
+      </header>
+
+      <div className="list-toolbar">
+        <label htmlFor={`${id}-status`}>{t('leads.filter.status')}</label>
+        <select
+          id={`${id}-status`}
+          value={status}
+          onChange={(event) => setStatus(event.target.value)}
+        >
+          <option value="">{t('leads.filter.all')}</option>
+          {(statuses.value ?? []).map((state) => (
+            <option key={state.key} value={state.key}>
+              {state.label[locale]}
+            </option>
+          ))}
+        </select>
+        {page.value !== undefined && <span role="status">{t('leads.total', { count: format.count(page.value.total) })}</span>}
+        <button type="button" className="primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          {t('leads.new')}
+        </button>
+        <ExportLink list="leads" search={new URLSearchParams(status === '' ? {} : { status })} />
+      </div>
+      {adding && (
+        <NewLeadForm
+          onCreated={() => setRevision((n) => n + 1)}
+          onClose={() => setAdding(false)}
+        />
+      )}
+
+      {page.status === 'failed' && (
+        <p className="form-error" role="alert">
+          {failureMessage(page.failure, t)}
+        </p>
+      )}
+      {page.value !== undefined && leads.length === 0 && <p className="hint">{t('leads.empty')}</p>}
+      {leads.length > 0 && (
+        <table className="records leads-table" aria-busy={page.status === 'loading'}>
+          <thead>
+            <tr>
+              <th scope="col">{t('lead.field.name')}</th>
+              <th scope="col">{t('lead.field.company')}</th>
+              <th scope="col">{t('lead.field.phone')}</th>
+              <th scope="col">{t('lead.field.source')}</th>
+              <th scope="col">{t('lead.field.status')}</th>
+              <th scope="col">{t('lead.field.owner')}</th>
+              <th scope="col">{t('lead.section.assignment')}</th>
+              <th scope="col">{t('lead.field.createdAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {leads.map((lead) => (
+              <tr key={lead.id} data-lead-id={lead.id}>
+                <td>
+                  <Link href={pathOf({ page: 'lead', id: lead.id })}>{lead.name ?? `#${lead.id}`}</Link>
+                </td>
+                <td>{lead.company ?? none}</td>
+                <td>{lead.phone ?? none}</td>
+                <td>{t(`lead.source.${lead.source as 'website'}` as const)}</td>
+                <td data-status={lead.status}>{leadStatusName(statuses.value, lead.status, locale)}</td>
+                <td>{lead.ownerId === null ? t('ownership.pool') : personName(lead.ownerId)}</td>
+                <td>{lead.assignment?.summary[locale] ?? none}</td>
+                <td>{format.dateTime(lead.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ListFooter list={list} />
+    </section>
+  );
+}
