@@ -15,6 +15,7 @@ import { publicFormsRouter } from '../web-forms/public-forms.router.ts';
 import { webFormsRouter } from '../web-forms/web-forms.router.ts';
 import { savedViewsRouter } from '../saved-views/saved-views.router.ts';
 import { listIndexesRouter } from '../lists/list-indexes.router.ts';
+import { listFieldsRouter } from '../lists/list-fields.router.ts';
 import { customerImportsRouter } from '../imports/customer-imports.router.ts';
 import { checkReadiness } from '../database/readiness.ts';
 import { notificationsRouter } from '../notifications/notifications.router.ts';
@@ -102,6 +103,7 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     webFormsRouter(orm),
     savedViewsRouter(orm),
     listIndexesRouter(orm),
+    listFieldsRouter(orm),
     customerImportsRouter(orm),
     definitionsRouter(orm, { timeZone: settings.timeZone }),
     reviewsRouter(orm),

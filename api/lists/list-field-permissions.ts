@@ -11,7 +11,7 @@ const camelCase = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: stri
  * The role's access to the field a fact reads: a custom field by its key, a column (or days since a column) by the
  * column's camelCase name as fieldPermissions spell it. Facts on no restricted field (stage, ownership) are open.
  */
-function accessOfFact(fact: FactDefinition, access: RecordFieldAccess): FieldAccess {
+export function accessOfFact(fact: FactDefinition, access: RecordFieldAccess): FieldAccess {
   const source = fact.source;
   if (source.kind === 'customField') return access.custom.get(source.key)?.access ?? 'write';
   if (source.kind === 'column' || source.kind === 'daysSince') return access.columns.get(camelCase(source.column))?.access ?? 'write';

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
+import { publishPolicy, singleRulePolicy } from '../leads/lead-fixtures.ts';
 import { aNotification } from '../notifications/notification-fixtures.ts';
 import { signInOnPage, startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
@@ -12,6 +13,7 @@ let web: BrowserTestApp;
 let repCookie: string;
 let repId: number;
 const customers: number[] = [];
+let leadId: number;
 
 beforeAll(async () => {
   web = await startBrowserTestApp('e2e_zh_cn_sweep');
@@ -38,6 +40,11 @@ beforeAll(async () => {
     });
     expect(pooled.status).toBe(201);
   }
+  const admin = await signInOverHttp(web.app, 'admin');
+  await publishPolicy(web.app, admin, singleRulePolicy('lead-routing', { type: 'roundRobin', candidates: { users: ['rep.li'] } }));
+  const lead = await api(web.app, 'POST', '/api/leads', { cookie: repCookie, body: { name: '巡检线索', company: '巡检公司', phone: '13900006101', source: 'event' } });
+  expect(lead.status).toBe(201);
+  leadId = lead.body.id;
 });
 afterAll(async () => {
   await web?.close();
@@ -110,6 +117,49 @@ describe('the console in Chinese', () => {
     await page.locator('.reassign-form [name="toUserId"][aria-invalid="true"]').waitFor();
     await expectAllChinese(page, 'reassign');
     expect(errors).toEqual([]);
+  });
+
+  it('shows no untranslated text on the leads, a lead, a stage list, the review, the import and the pool’s filter builder', async () => {
+    const { page, errors } = await web.openPage({ locale: 'zh-CN' });
+    await signInOnPage(page, 'rep.li');
+    await page.getByRole('link', { name: zhCN['nav.leads'] }).click();
+    await page.locator(`.leads-table tr[data-lead-id="${leadId}"]`).waitFor();
+    await expectAllChinese(page, 'leads');
+
+    await page.goto(`${web.app.url}/leads/${leadId}`);
+    await page.getByRole('heading', { name: '巡检线索' }).waitFor();
+    await page.getByRole('toolbar').first().waitFor();
+    await expectAllChinese(page, 'lead');
+
+    await page.goto(`${web.app.url}/customers/target`);
+    await page.locator(`.stage-table tr[data-customer-id="${customers[0]}"]`).waitFor();
+    await expectAllChinese(page, 'stage-list');
+
+    await page.getByRole('link', { name: zhCN['nav.review'] }).click();
+    await page.locator('.activity-chart svg').waitFor();
+    await page.locator('.review-table tbody tr').first().waitFor();
+    await expectAllChinese(page, 'review');
+
+    await page.getByRole('link', { name: zhCN['nav.pool'] }).click();
+    await page.locator('.pool-table tbody tr').first().waitFor();
+    await page.getByRole('button', { name: /^筛选（/ }).click();
+    const builder = page.getByRole('form', { name: zhCN['filters.title'] });
+    await builder.getByRole('button', { name: zhCN['filters.addGroup'] }).click();
+    const row = builder.locator('.filter-row').first();
+    await row.getByLabel(zhCN['filters.field']).selectOption({ label: '通话次数' });
+    await row.getByLabel(zhCN['filters.operator']).selectOption('between');
+    await builder.getByRole('button', { name: zhCN['filters.apply'] }).click();
+    await builder.locator('.field-problem').first().waitFor();
+    await page.getByRole('button', { name: zhCN['views.save'] }).click();
+    await expectAllChinese(page, 'pool-filters');
+    expect(errors).toEqual([]);
+
+    const manager = await web.openPage({ locale: 'zh-CN' });
+    await signInOnPage(manager.page, 'manager.wang');
+    await manager.page.getByRole('link', { name: zhCN['nav.import'] }).click();
+    await manager.page.getByRole('heading', { name: zhCN['import.title'] }).waitFor();
+    await expectAllChinese(manager.page, 'import');
+    expect(manager.errors).toEqual([]);
   });
 
   it('would find English and raw keys if they were shown', () => {

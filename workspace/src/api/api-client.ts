@@ -8,6 +8,7 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown, headers?: RequestHeaders): Promise<T>;
   patch<T>(path: string, body: unknown, headers?: RequestHeaders): Promise<T>;
+  delete(path: string): Promise<void>;
 }
 
 export interface ApiClientOptions {
@@ -56,6 +57,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: (path) => request('GET', path),
     post: (path, body, headers) => request('POST', path, body, headers),
     patch: (path, body, headers) => request('PATCH', path, body, headers),
+    delete: (path) => request('DELETE', path),
   };
 }
 

@@ -173,9 +173,9 @@ export function poolSearch(query: { q?: string; stage?: string; cursor?: string 
   return search;
 }
 
-/** A page of the shared pool. */
-export function fetchPoolCustomers(api: ApiClient, query: { q?: string; stage?: string; cursor?: string }): Promise<CustomerPage> {
-  return api.get<CustomerPage>(`/api/customers?${poolSearch(query)}`);
+/** A page of the shared pool for a list request (poolSearch, with any filter and sort), with the total it selects. */
+export function fetchPoolCustomers(api: ApiClient, search: URLSearchParams): Promise<CustomerPage & { total: number }> {
+  return api.get<CustomerPage & { total: number }>(`/api/customers?${search}`);
 }
 
 /** POST …/reassign (managers and administrators): a new primary owner; answers the customer as it is now. */

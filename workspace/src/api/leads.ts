@@ -76,12 +76,15 @@ const base = (id: number) => `/api/leads/${id}`;
 const ifMatch = (lead: Pick<Lead, 'version'>) => ({ 'if-match': `"${lead.version}"` });
 
 /** A page of the leads the caller may see, newest first, optionally of one status. */
-export function fetchLeads(api: ApiClient, query: { status?: string; cursor?: string }): Promise<LeadPage> {
+/** The leads list request (GET /api/leads), narrowed by status; filter and sort are added by the list's query. */
+export function leadsSearch(query: { status?: string; cursor?: string }): URLSearchParams {
   const search = new URLSearchParams({ limit: '50' });
   if (query.status !== undefined) search.set('status', query.status);
   if (query.cursor !== undefined) search.set('cursor', query.cursor);
-  return api.get<LeadPage>(`/api/leads?${search}`);
+  return search;
 }
+
+export const fetchLeads = (api: ApiClient, search: URLSearchParams): Promise<LeadPage> => api.get<LeadPage>(`/api/leads?${search}`);
 
 export const fetchLead = (api: ApiClient, id: number) => api.get<Lead>(base(id));
 

@@ -9,6 +9,7 @@ const failingWith = (failure: ApiError['failure']): ApiClient => ({
   },
   post: async () => undefined as never,
   patch: async () => undefined as never,
+  delete: async () => undefined,
 });
 
 describe('the work queue summary', () => {

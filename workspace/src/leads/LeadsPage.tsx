@@ -1,17 +1,24 @@
 import { useId, useState } from 'react';
 import { failureMessage } from '../api/failure-message.ts';
-import { fetchLeads, fetchLeadStatuses, type Lead } from '../api/leads.ts';
+import { fetchLeads, fetchLeadStatuses, leadsSearch, type Lead } from '../api/leads.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ListFooter } from '../app/ListFooter.tsx';
 import { useLoaded } from '../app/use-loaded.ts';
 import { usePagedList } from '../app/use-paged-list.ts';
 import { ExportLink } from '../export/ExportLink.tsx';
+import { ListFilters } from '../filters/ListFilters.tsx';
+import { withListQuery } from '../filters/list-query-search.ts';
+import { SortableHeader } from '../filters/SortableHeader.tsx';
+import { useListQuery } from '../filters/use-list-query.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 import { leadStatusName } from './lead-status.ts';
 import { NewLeadForm } from './NewLeadForm.tsx';
+
+/** The lead facts the list shows as columns (besides the owner and the routing's reason): what a view saved here keeps. */
+const leadColumns = ['name', 'company', 'phone', 'source', 'status', 'createdAt'] as const;
 
 /**
  * 线索: the leads the signed-in person may see, newest first, narrowed by status (the lead machine's states), each
@@ -26,12 +33,16 @@ export function LeadsPage() {
   const [revision, setRevision] = useState(0);
   const [adding, setAdding] = useState(false);
   const statuses = useLoaded(() => fetchLeadStatuses(api), [api]);
-  const list = usePagedList((cursor?: string) => fetchLeads(api, { ...(status === '' ? {} : { status }), ...(cursor === undefined ? {} : { cursor }) }), [
-    api,
-    status,
-    revision,
-  ]);
+  const listQuery = useListQuery('lead');
+  const listSearch = (cursor?: string) =>
+    withListQuery(leadsSearch({ ...(status === '' ? {} : { status }), ...(cursor === undefined ? {} : { cursor }) }), listQuery.condition, listQuery.sort);
+  const list = usePagedList((cursor?: string) => fetchLeads(api, listSearch(cursor)), [api, status, revision, listQuery.condition, listQuery.sort]);
   const page = list.first;
+  const header = (fact: string, label: string) => (
+    <SortableHeader fact={fact} sortable={listQuery.fieldsByName.get(fact)?.sortable === true} levels={listQuery.sort} onCycle={listQuery.cycleSort}>
+      {label}
+    </SortableHeader>
+  );
   const leads: Lead[] = list.items;
   const none = t('common.none');
 
@@ -60,8 +71,9 @@ export function LeadsPage() {
         <button type="button" className="primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
           {t('leads.new')}
         </button>
-        <ExportLink list="leads" search={new URLSearchParams(status === '' ? {} : { status })} />
+        <ExportLink list="leads" search={listSearch()} />
       </div>
+      <ListFilters entity="lead" query={listQuery} columns={leadColumns} failure={page.status === 'failed' ? page.failure : undefined} />
       {adding && (
         <NewLeadForm
           onCreated={() => setRevision((n) => n + 1)}
@@ -79,14 +91,14 @@ export function LeadsPage() {
         <table className="records leads-table" aria-busy={page.status === 'loading'}>
           <thead>
             <tr>
-              <th scope="col">{t('lead.field.name')}</th>
-              <th scope="col">{t('lead.field.company')}</th>
-              <th scope="col">{t('lead.field.phone')}</th>
-              <th scope="col">{t('lead.field.source')}</th>
-              <th scope="col">{t('lead.field.status')}</th>
+              {header('name', t('lead.field.name'))}
+              {header('company', t('lead.field.company'))}
+              {header('phone', t('lead.field.phone'))}
+              {header('source', t('lead.field.source'))}
+              {header('status', t('lead.field.status'))}
               <th scope="col">{t('lead.field.owner')}</th>
               <th scope="col">{t('lead.section.assignment')}</th>
-              <th scope="col">{t('lead.field.createdAt')}</th>
+              {header('createdAt', t('lead.field.createdAt'))}
             </tr>
           </thead>
           <tbody>

@@ -5,6 +5,10 @@ import { fetchPoolCustomers, poolSearch, type Customer } from '../api/customers.
 import { ExportLink } from '../export/ExportLink.tsx';
 import { failureMessage } from '../api/failure-message.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
+import { ListFilters } from '../filters/ListFilters.tsx';
+import { SortableHeader } from '../filters/SortableHeader.tsx';
+import { withListQuery } from '../filters/list-query-search.ts';
+import { useListQuery } from '../filters/use-list-query.ts';
 import { ListFooter } from '../app/ListFooter.tsx';
 import { useLoaded } from '../app/use-loaded.ts';
 import { usePagedList } from '../app/use-paged-list.ts';
@@ -13,6 +17,9 @@ import { Link } from '../routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 import { claimOutcomeMessages, claimReport, selectionAfterClaim, type ClaimReport } from './claim-outcomes.ts';
+
+/** The columns the pool shows, in order: what a view saved here keeps as its columns. */
+const poolColumns = ['name', 'phone', 'stage', 'lastContactAt'] as const;
 
 /**
  * 公海: the shared customers, searched by name, phone or keyword; select one or many and claim them. The quota left
@@ -32,8 +39,11 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
   const [claimFailure, setClaimFailure] = useState<ApiFailure>();
   const [quotaAfterClaim, setQuotaAfterClaim] = useState<ClaimQuota>();
   const quotaLoaded = useLoaded(() => fetchClaimQuota(api), [api]);
-  const list = usePagedList((cursor?: string) => fetchPoolCustomers(api, { q: query, ...(cursor === undefined ? {} : { cursor }) }), [api, query, revision]);
+  const listQuery = useListQuery('customer');
+  const listSearch = (cursor?: string) => withListQuery(poolSearch({ q: query, ...(cursor === undefined ? {} : { cursor }) }), listQuery.condition, listQuery.sort);
+  const list = usePagedList((cursor?: string) => fetchPoolCustomers(api, listSearch(cursor)), [api, query, revision, listQuery.condition, listQuery.sort]);
   const page = list.first;
+  const sortable = (fact: string) => listQuery.fieldsByName.get(fact)?.sortable === true;
   const quota = quotaAfterClaim ?? quotaLoaded.value;
 
   const customers: Customer[] = list.items;
@@ -97,6 +107,13 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
         <input id={`${id}-q`} type="search" name="q" placeholder={t('pool.search')} value={search} maxLength={100} onChange={(event) => setSearch(event.target.value)} />
         <button type="submit">{t('pool.searchSubmit')}</button>
       </form>
+      <ListFilters
+        entity="customer"
+        query={listQuery}
+        columns={poolColumns}
+        failure={page.status === 'failed' ? page.failure : undefined}
+        onPick={() => setSelected(new Set())}
+      />
 
       {page.status === 'failed' && (
         <p className="form-error" role="alert">
@@ -105,10 +122,15 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
       )}
 
       <div className="pool-claim-bar">
+        {page.value !== undefined && (
+          <p role="status" className="hint pool-total" data-total={page.value.total}>
+            {t('stages.total', { count: format.count(page.value.total) })}
+          </p>
+        )}
         <button type="button" className="primary" disabled={selected.size === 0 || claiming} onClick={() => void claim()}>
           {claiming ? t('pool.claiming') : t('pool.claimSelected', { count: format.count(selected.size) })}
         </button>
-        <ExportLink list="customers" search={poolSearch({ q: query })} />
+        <ExportLink list="customers" search={listSearch()} />
       </div>
       {claimFailure !== undefined && (
         <p className="form-error" role="alert">
@@ -147,10 +169,18 @@ export function PoolPage({ onClaimed }: { onClaimed(): void }) {
                   onChange={(event) => setSelected(event.target.checked ? new Set(customers.map((customer) => customer.id)) : new Set())}
                 />
               </th>
-              <th scope="col">{t('customer.field.name')}</th>
-              <th scope="col">{t('customer.field.phone')}</th>
-              <th scope="col">{t('customer.field.stage')}</th>
-              <th scope="col">{t('pool.lastContact')}</th>
+              <SortableHeader fact="name" sortable={sortable('name')} levels={listQuery.sort} onCycle={listQuery.cycleSort}>
+                {t('customer.field.name')}
+              </SortableHeader>
+              <SortableHeader fact="phone" sortable={sortable('phone')} levels={listQuery.sort} onCycle={listQuery.cycleSort}>
+                {t('customer.field.phone')}
+              </SortableHeader>
+              <SortableHeader fact="stage" sortable={sortable('stage')} levels={listQuery.sort} onCycle={listQuery.cycleSort}>
+                {t('customer.field.stage')}
+              </SortableHeader>
+              <SortableHeader fact="lastContactAt" sortable={sortable('lastContactAt')} levels={listQuery.sort} onCycle={listQuery.cycleSort}>
+                {t('pool.lastContact')}
+              </SortableHeader>
             </tr>
           </thead>
           <tbody>

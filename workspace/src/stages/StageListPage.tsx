@@ -12,8 +12,11 @@ import { navigate } from '../routing/use-route.ts';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 import { bucketLabels } from '../work-line/bucket-labels.ts';
+import { ListFilters } from '../filters/ListFilters.tsx';
+import { SortableHeader } from '../filters/SortableHeader.tsx';
+import { useListQuery } from '../filters/use-list-query.ts';
 import {
-  nextSort,
+  builderPathIn,
   ownershipChoices,
   rowAfterKey,
   stageListColumns,
@@ -21,7 +24,6 @@ import {
   type OwnershipChoice,
   type StageListColumn,
   type StageListFilters,
-  type StageListSort,
 } from './stage-list-query.ts';
 import { TrackingView } from './TrackingView.tsx';
 import { ExportLink } from '../export/ExportLink.tsx';
@@ -60,14 +62,14 @@ export function StageListPage({ stageKey, due }: { stageKey: string; due: WorkLi
   const id = useId();
   const [draft, setDraft] = useState<StageListFilters>({ q: '', ownership: 'any', due });
   const [filters, setFilters] = useState<StageListFilters>(draft);
-  const [sort, setSort] = useState<StageListSort>();
+  const listQuery = useListQuery('customer');
   const [focused, setFocused] = useState(0);
   const [tracking, setTracking] = useState(false);
   const rows = useRef<Array<HTMLTableRowElement | null>>([]);
   const list = usePagedList(
     (cursor?: string) =>
-      api.get<StageListAnswer>(`/api/customers?${stageListSearch(stageKey, filters, sort, { now: new Date(), timeZone: me.timeZone, ...(cursor === undefined ? {} : { cursor }) })}`),
-    [api, stageKey, filters, sort, me.timeZone],
+      api.get<StageListAnswer>(`/api/customers?${stageListSearch(stageKey, filters, listQuery, { now: new Date(), timeZone: me.timeZone, ...(cursor === undefined ? {} : { cursor }) })}`),
+    [api, stageKey, filters, listQuery.condition, listQuery.sort, me.timeZone],
   );
   const page = list.first;
 
@@ -95,7 +97,6 @@ export function StageListPage({ stageKey, due }: { stageKey: string; due: WorkLi
     rows.current[next]?.focus();
   }
 
-  const ariaSort = (column: StageListColumn) => (sort?.column !== column ? 'none' : sort.direction === 'asc' ? 'ascending' : 'descending');
   const when = (value: string | null | undefined) => (value === null || value === undefined ? t('common.none') : format.dateTime(value));
 
   if (tracking && customers.length > 0) {
@@ -140,6 +141,13 @@ export function StageListPage({ stageKey, due }: { stageKey: string; due: WorkLi
         </select>
         <button type="submit">{t('stages.apply')}</button>
       </form>
+      <ListFilters
+        entity="customer"
+        query={listQuery}
+        columns={[...stageListColumns, 'phone']}
+        failure={page.status === 'failed' ? page.failure : undefined}
+        at={builderPathIn(filters, listQuery.condition)}
+      />
 
       <div className="stage-list-bar">
         {page.value !== undefined && (
@@ -150,7 +158,7 @@ export function StageListPage({ stageKey, due }: { stageKey: string; due: WorkLi
         <button type="button" className="primary" disabled={customers.length === 0} onClick={() => setTracking(true)}>
           {t('stages.track')}
         </button>
-        <ExportLink list="customers" search={stageListSearch(stageKey, filters, sort, { now: new Date(), timeZone: me.timeZone })} />
+        <ExportLink list="customers" search={stageListSearch(stageKey, filters, listQuery, { now: new Date(), timeZone: me.timeZone })} />
       </div>
 
       {page.status === 'failed' && (
@@ -164,12 +172,15 @@ export function StageListPage({ stageKey, due }: { stageKey: string; due: WorkLi
           <thead>
             <tr>
               {stageListColumns.map((column) => (
-                <th scope="col" key={column} aria-sort={ariaSort(column)}>
-                  <button type="button" className="sort-header" onClick={() => setSort(nextSort(sort, column))}>
-                    {t(columnLabels[column])}
-                    <span aria-hidden="true">{sort?.column === column ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                </th>
+                <SortableHeader
+                  key={column}
+                  fact={column}
+                  sortable={listQuery.fieldsByName.get(column)?.sortable ?? false}
+                  levels={listQuery.sort}
+                  onCycle={listQuery.cycleSort}
+                >
+                  {t(columnLabels[column])}
+                </SortableHeader>
               ))}
               <th scope="col">{t('customer.field.phone')}</th>
               <th scope="col">{t('stages.column.owner')}</th>

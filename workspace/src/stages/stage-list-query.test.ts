@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueCondition, nextSort, rowAfterKey, stageListSearch } from './stage-list-query.ts';
+import { builderPathIn, dueCondition, rowAfterKey, stageListSearch } from './stage-list-query.ts';
 
 // Wednesday 4 Nov 2026, 10:00 in Shanghai (UTC+8).
 const now = new Date('2026-11-04T02:00:00Z');
@@ -7,12 +7,17 @@ const zone = 'Asia/Shanghai';
 
 describe('stage list request', () => {
   it('asks for the stage with the search, ownership and sort the bar holds', () => {
-    const search = stageListSearch('potential', { q: ' 华 ', ownership: 'personal', due: undefined }, { column: 'nextFollowUpAt', direction: 'desc' }, { now, timeZone: zone });
-    expect(Object.fromEntries(search)).toEqual({ stage: 'potential', limit: '50', q: '华', ownership: 'personal', sort: '-nextFollowUpAt' });
+    const search = stageListSearch(
+      'potential',
+      { q: ' 华 ', ownership: 'personal', due: undefined },
+      { sort: [{ fact: 'nextFollowUpAt', direction: 'desc' }, { fact: 'name', direction: 'asc' }] },
+      { now, timeZone: zone },
+    );
+    expect(Object.fromEntries(search)).toEqual({ stage: 'potential', limit: '50', q: '华', ownership: 'personal', sort: '-nextFollowUpAt,name' });
   });
 
   it('leaves out what is not chosen and pages on with the cursor', () => {
-    const search = stageListSearch('target', { q: '  ', ownership: 'any', due: undefined }, undefined, { now, timeZone: zone, cursor: 'abc' });
+    const search = stageListSearch('target', { q: '  ', ownership: 'any', due: undefined }, { sort: [] }, { now, timeZone: zone, cursor: 'abc' });
     expect(Object.fromEntries(search)).toEqual({ stage: 'target', limit: '50', cursor: 'abc' });
   });
 
@@ -32,13 +37,15 @@ describe('stage list request', () => {
   });
 });
 
-describe('column sort and keyboard', () => {
-  it('cycles a header through ascending, descending and the list’s own order', () => {
-    const asc = nextSort(undefined, 'name');
-    expect(asc).toEqual({ column: 'name', direction: 'asc' });
-    expect(nextSort(asc, 'name')).toEqual({ column: 'name', direction: 'desc' });
-    expect(nextSort({ column: 'name', direction: 'desc' }, 'name')).toBeUndefined();
-    expect(nextSort({ column: 'name', direction: 'desc' }, 'callCount')).toEqual({ column: 'callCount', direction: 'asc' });
+describe('filters and keyboard', () => {
+  it('ANDs the builder’s filter after the due bucket’s, and says where the builder’s rows sit', () => {
+    const builder = { all: [{ fact: 'custom.industry', operator: 'equal', value: 'it' }] };
+    const both = stageListSearch('target', { q: '', ownership: 'any', due: 'overdue' }, { condition: builder, sort: [] }, { now, timeZone: zone });
+    expect(JSON.parse(both.get('filter')!)).toEqual({ all: [dueCondition('overdue', now, zone), builder] });
+    expect(builderPathIn({ due: 'overdue' }, builder)).toBe('/all/1');
+    const alone = stageListSearch('target', { q: '', ownership: 'any', due: undefined }, { condition: builder, sort: [] }, { now, timeZone: zone });
+    expect(JSON.parse(alone.get('filter')!)).toEqual(builder);
+    expect(builderPathIn({ due: undefined }, builder)).toBe('');
   });
 
   it('moves within the rows and stops at either end', () => {

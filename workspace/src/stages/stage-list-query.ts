@@ -1,13 +1,11 @@
 import type { WorkLineBucket } from '../api/work-queue.ts';
 import { instantOfZonedLocal, zonedLocalOf } from '../contact-log/zoned-time.ts';
+import type { Condition } from '../filters/filter-draft.ts';
+import { withListQuery } from '../filters/list-query-search.ts';
+import type { SortLevel } from '../filters/sort-levels.ts';
 
 export const stageListColumns = ['name', 'nextFollowUpAt', 'lastContactAt', 'callCount', 'createdAt'] as const;
 export type StageListColumn = (typeof stageListColumns)[number];
-export type SortDirection = 'asc' | 'desc';
-export interface StageListSort {
-  column: StageListColumn;
-  direction: SortDirection;
-}
 
 export const ownershipChoices = ['any', 'personal', 'collaborative', 'pool'] as const;
 export type OwnershipChoice = (typeof ownershipChoices)[number];
@@ -58,26 +56,24 @@ export function dueCondition(due: WorkLineBucket, now: Date, timeZone: string): 
   }
 }
 
-/** The customer list request (GET /api/customers) for one stage's page. */
+/** Where the filter builder's condition sits inside the list's `filter`: after the due bucket's when there is one. */
+export const builderPathIn = (filters: Pick<StageListFilters, 'due'>, builder: Condition | undefined) =>
+  filters.due !== undefined && builder !== undefined ? '/all/1' : '';
+
+/** The customer list request (GET /api/customers) for one stage's page: the bar, the builder's filter and the sort levels. */
 export function stageListSearch(
   stage: string,
   filters: StageListFilters,
-  sort: StageListSort | undefined,
+  query: { condition?: Condition | undefined; sort: readonly SortLevel[] },
   context: { now: Date; timeZone: string; cursor?: string; limit?: number },
 ): URLSearchParams {
   const search = new URLSearchParams({ stage, limit: String(context.limit ?? 50) });
   if (filters.q.trim() !== '') search.set('q', filters.q.trim());
   if (filters.ownership !== 'any') search.set('ownership', filters.ownership);
-  if (filters.due !== undefined) search.set('filter', JSON.stringify(dueCondition(filters.due, context.now, context.timeZone)));
-  if (sort !== undefined) search.set('sort', `${sort.direction === 'desc' ? '-' : ''}${sort.column}`);
   if (context.cursor !== undefined) search.set('cursor', context.cursor);
-  return search;
-}
-
-/** Clicking a column header: sort by it ascending, then descending, then back to the list's own order. */
-export function nextSort(current: StageListSort | undefined, column: StageListColumn): StageListSort | undefined {
-  if (current?.column !== column) return { column, direction: 'asc' };
-  return current.direction === 'asc' ? { column, direction: 'desc' } : undefined;
+  const due = filters.due === undefined ? undefined : dueCondition(filters.due, context.now, context.timeZone);
+  const condition = due === undefined ? query.condition : query.condition === undefined ? due : { all: [due, query.condition] };
+  return withListQuery(search, condition, query.sort);
 }
 
 /** Where the focus goes in a list of `count` rows on a key press; undefined: the key is not the list's. */
