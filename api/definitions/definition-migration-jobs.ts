@@ -11,7 +11,6 @@ export interface DefinitionMigrationJobOptions {
   orm: MikroORM;
   jobQueue: JobQueue;
   logger: Logger;
-  timeZone: string;
   /** How often a worker looks for queued migrations (default 2 s): the delay between publishing and the first batch. */
   pollEveryMs?: number;
 }
@@ -22,7 +21,7 @@ export interface DefinitionMigrationJobOptions {
  * next poll goes on from the row's progress, and several workers share the work batch by batch (row locks).
  */
 export async function processDefinitionMigrations(options: DefinitionMigrationJobOptions): Promise<void> {
-  const { orm, jobQueue, logger, timeZone } = options;
+  const { orm, jobQueue, logger } = options;
   await jobQueue.upsertSchedule(definitionMigrationQueue, pollScheduleId, { everyMs: options.pollEveryMs ?? 2_000 }, { name: 'migrate', data: {} });
-  await jobQueue.process(definitionMigrationQueue, () => runDefinitionMigrations(orm, { timeZone, logger }));
+  await jobQueue.process(definitionMigrationQueue, () => runDefinitionMigrations(orm, { logger }));
 }

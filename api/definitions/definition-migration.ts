@@ -1,13 +1,13 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { EntityName } from '../../definitions/entity.schema.ts';
 import { migratedSnapshot } from '../../engine/migration/migrated-snapshot.ts';
 import { planMigration, type StateMap } from '../../engine/migration/plan-migration.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
-import { BindParams, boundExecute, boundQuery } from '../database/bound-query.ts';
+import { boundExecute, boundQuery } from '../database/bound-query.ts';
 import type { Logger } from '../observability/logger.ts';
 import { syncMachineTimers } from '../timers/sync-machine-timers.ts';
-import { systemActor } from '../transitions/event-actor.ts';
+import type { MachineRecordRow, RecordEventAdapter } from '../transitions/record-event-adapter.ts';
 import { machineRecordAdapter, stageColumnOf } from './machine-record-adapters.ts';
 
 /** A migration as its row keeps it: what the job moves and how far it got. */
@@ -27,8 +27,6 @@ export interface DefinitionMigration {
 }
 
 export interface MigrationSettings {
-  /** The zone the system actor reads records in (STAGECRAFT_TIME_ZONE). */
-  timeZone: string;
   batchSize?: number;
   now?: () => Date;
 }
@@ -47,9 +45,10 @@ type BatchOutcome = { moved: number; finished: boolean } | undefined;
 
 /**
  * Moves the next batch of a migration's records onto the new version, in one transaction: the migration row is
- * locked (skipped when another worker holds it: undefined), the live records still on older versions are locked in
- * id order (skipping any a command holds now — a later batch takes them), each gets its planned stage on the new
- * version, its timers follow the stage, an audit entry records the version change, and the progress is counted.
+ * locked (skipped when another worker holds it: undefined), the live records still on older versions are loaded and
+ * locked in id order by one statement (skipping any a command holds now — a later batch takes them), each gets its
+ * planned stage on the new version (written for the whole batch at once), its timers follow the stage, an audit
+ * entry per record records the version change, and the progress is counted.
  * Records the batch cannot place (they entered a stage the map does not name after publishing) fail the migration.
  */
 export async function migrateNextBatch(
@@ -72,18 +71,8 @@ export async function migrateNextBatch(
     if (adapter === undefined) throw new Error(`No records of ${migration.entity} run on a machine.`);
     const definitions = await recordDefinitions(em, migration.entity, { key: migration.key, version: migration.toVersion });
     const machine = definitions.machine.document;
-    const ids = await boundQuery<{ id: number }>(
-      em,
-      `select id::int as id from ${adapter.table} where definition_key = $1 and definition_version < $2 and deleted_at is null
-       order by id limit $3 for update skip locked`,
-      [migration.key, migration.toVersion, limit],
-    );
-    const actor = systemActor(settings.timeZone);
-    const rows = [];
-    for (const { id: recordId } of ids) {
-      const row = await adapter.loadVisible(em, actor, recordId, true);
-      if (row !== undefined) rows.push(row);
-    }
+    // One statement loads and locks the whole batch (skipping rows a command holds now — a later batch takes them).
+    const rows = await lockedBatch(em, adapter, migration, limit);
     const { moves, unmapped } = planMigration(
       rows.map((row) => ({ id: row.id, state: row.stage })),
       migration.stateMap,
@@ -94,20 +83,20 @@ export async function migrateNextBatch(
       throw new MigrationStuck(`Records entered stages the state map does not name since publishing: ${states}. Publish again with them mapped.`);
     }
     const byId = new Map(rows.map((row) => [row.id, row]));
+    const writes: RecordWrite[] = [];
     for (const move of moves) {
       const row = byId.get(move.id)!;
       const after = migratedSnapshot(row.machineSnapshot, machine, move.to, now);
-      const bind = new BindParams();
-      const assignments = [
-        `${stageColumnOf(adapter)} = ${bind.add(after.value)}`,
-        `machine_snapshot = ${bind.add(JSON.stringify(after))}::jsonb`,
-        `definition_version = ${bind.add(migration.toVersion)}`,
-        `updated_at = ${bind.add(now)}`,
-        'version = version + 1',
-      ];
-      const following = adapter.followStage?.(row, machine, after, now) ?? {};
-      for (const [column, value] of Object.entries(following)) assignments.push(`${column} = ${bind.add(value)}`);
-      await boundExecute(em, `update ${adapter.table} set ${assignments.join(', ')} where id = ${bind.add(row.id)}`, bind.values);
+      writes.push({
+        id: row.id,
+        columns: {
+          [stageColumnOf(adapter)]: after.value,
+          machine_snapshot: after,
+          definition_version: migration.toVersion,
+          updated_at: now,
+          ...adapter.followStage?.(row, machine, after, now),
+        },
+      });
       const customerId = adapter.customerIdOf(row);
       context.audit({
         entity: adapter.entity,
@@ -120,6 +109,7 @@ export async function migrateNextBatch(
       });
       await syncMachineTimers(context, { entity: adapter.entity, recordId: row.id, customerId, machine, before: row.machineSnapshot, after });
     }
+    await writeRecords(em, adapter.table, writes);
     const [left] = await boundQuery<{ count: number }>(
       em,
       `select count(*)::int as count from ${adapter.table} where definition_key = $1 and definition_version < $2 and deleted_at is null`,
@@ -135,6 +125,55 @@ export async function migrateNextBatch(
   });
 }
 
+/**
+ * The live records of the migration's definition still on older versions, the first `limit` by id, locked, as the
+ * event adapter's rows (the entity mapped from its table, as the adapters' own loads map theirs).
+ */
+async function lockedBatch(
+  em: EntityManager,
+  adapter: RecordEventAdapter<MachineRecordRow>,
+  migration: DefinitionMigration,
+  limit: number,
+): Promise<MachineRecordRow[]> {
+  const entity = [...em.getMetadata().getAll().values()].find((meta) => meta.tableName === adapter.table && !meta.virtual && !meta.embeddable);
+  if (entity === undefined) throw new Error(`No entity is mapped to the table ${adapter.table}.`);
+  const rows = await boundQuery<Record<string, unknown>>(
+    em,
+    `select * from ${adapter.table} where definition_key = $1 and definition_version < $2 and deleted_at is null
+     order by id limit $3 for update skip locked`,
+    [migration.key, migration.toVersion, limit],
+  );
+  return rows.map((row) => em.map(entity.class, row) as MachineRecordRow);
+}
+
+/** New column values of one record, by column name. */
+interface RecordWrite {
+  id: number;
+  columns: Record<string, unknown>;
+}
+
+/**
+ * Writes a batch's records with one statement per set of columns (an entity's stage-following columns may differ
+ * from record to record): the values travel as one JSON array, typed by the table's own row type, and every record's
+ * version goes up by one. Column names come from the code (adapters), never from input.
+ */
+async function writeRecords(em: EntityManager, table: string, writes: readonly RecordWrite[]): Promise<void> {
+  const byColumns = new Map<string, RecordWrite[]>();
+  for (const write of writes) {
+    const columns = Object.keys(write.columns).sort().join(',');
+    byColumns.set(columns, [...(byColumns.get(columns) ?? []), write]);
+  }
+  for (const [columns, group] of byColumns) {
+    const assignments = columns.split(',').map((column) => `${column} = v.${column}`);
+    await boundExecute(
+      em,
+      `update ${table} as t set ${assignments.join(', ')}, version = t.version + 1
+       from jsonb_populate_recordset(null::${table}, $1::jsonb) as v where t.id = v.id`,
+      [JSON.stringify(group.map(({ id, columns: values }) => ({ id, ...values })))],
+    );
+  }
+}
+
 /** A migration that cannot go on without an admin's decision: marked failed with this message. */
 export class MigrationStuck extends Error {
   override name = 'MigrationStuck';
@@ -145,7 +184,7 @@ export class MigrationStuck extends Error {
  * locked by commands right now: the next poll goes on). A failure is kept on the row with its message; records not
  * yet moved stay on their version, which keeps working.
  */
-export async function runDefinitionMigrations(orm: MikroORM, settings: MigrationSettings & { logger?: Logger }): Promise<void> {
+export async function runDefinitionMigrations(orm: MikroORM, settings: MigrationSettings & { logger?: Logger } = {}): Promise<void> {
   const unfinished = await boundQuery<Pick<DefinitionMigration, 'id' | 'createdBy'>>(
     orm.em.fork(),
     `select id::int as id, created_by::int as "createdBy" from definition_migration where state in ('queued', 'running') order by id`,

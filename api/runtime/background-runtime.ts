@@ -78,7 +78,7 @@ export async function startBackgroundRuntime(options: BackgroundRuntimeOptions):
       await registerRecycleSchedules(recycling);
       await processRecycleSweeps(recycling);
       await processCustomerImports({ orm, jobQueue, logger });
-      await processDefinitionMigrations({ orm, jobQueue, logger, timeZone: settings.timeZone });
+      await processDefinitionMigrations({ orm, jobQueue, logger });
     }
   } catch (error) {
     await timers?.stop();

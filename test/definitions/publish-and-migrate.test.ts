@@ -25,7 +25,7 @@ afterAll(async () => {
   await stage?.app.close();
 });
 
-const migrate = () => runDefinitionMigrations(stage.app.orm, { timeZone: 'Asia/Shanghai', batchSize: 2 });
+const migrate = () => runDefinitionMigrations(stage.app.orm, { batchSize: 2 });
 
 async function versionsOf(key: string): Promise<number[]> {
   const { rows } = await stage.app.schema.pool.query('select version from definition_version where kind = $1 and key = $2 order by version', ['machine', key]);
@@ -257,7 +257,7 @@ describe('the migration job', () => {
   it('runs in the background runtime’s job queue after a publish', async () => {
     const jobQueue = await createJobQueue({ clock: createSystemClock() });
     try {
-      await processDefinitionMigrations({ orm: stage.app.orm, jobQueue, logger: createLogger('error', () => {}), timeZone: 'Asia/Shanghai', pollEveryMs: 20 });
+      await processDefinitionMigrations({ orm: stage.app.orm, jobQueue, logger: createLogger('error', () => {}), pollEveryMs: 20 });
       const published = await api(stage.app, 'POST', `${lifecycle}/publish`, { cookie: stage.admin, body: { document: await publishedLifecycle(stage) } });
       const path = `/api/definitions/migrations/${published.body.migration.id}`;
       let migration = (await api(stage.app, 'GET', path, { cookie: stage.admin })).body;

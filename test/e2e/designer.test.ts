@@ -116,10 +116,24 @@ describe('the designer', () => {
     await node(page, 'review').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: designerZh['state.inspector'].replace('{state}', 'review') }).waitFor();
+    // Checked as you type: the dangling edge is listed while the draft's save is still held back on its way.
+    let releaseSave!: () => void;
+    const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+    const draftUrl = `**${machinePath}/draft`;
+    await page.route(draftUrl, async (route) => {
+      await saveHeld;
+      await route.continue();
+    });
     await page.keyboard.press('Delete');
 
     const problems = page.locator('.problem-list');
     await problems.getByText('目标阶段“review”不存在。').waitFor();
+    expect(await page.locator('.save-state.saved').count()).toBe(0);
+    releaseSave();
+    await page.locator('.save-state.saved').waitFor();
+    await page.unroute(draftUrl);
+    // The server's answer names it too: listed once, not twice.
+    expect(await problems.getByText('目标阶段“review”不存在。').count()).toBe(1);
     expect(await page.locator('.react-flow__node[data-id="missing:review"]').count()).toBe(1);
     expect(await page.getByRole('button', { name: designerZh['studio.publish'] }).isDisabled()).toBe(true);
     await saveScreenshot(page, 'designer-dangling-edge-zh-CN');
@@ -129,6 +143,27 @@ describe('the designer', () => {
     await danglingTarget.selectOption('potential');
     await page.locator('.no-problems').waitFor();
 
+    // A second transition from potential to qualified bows apart from the first: each label selects its own.
+    await node(page, 'potential').click();
+    await addTransitionFromInspector(page, 'RECHECK', 'qualified');
+    const edgeLabel = (event: string) => page.locator(`.react-flow__edge[data-id="/states/potential/on/${event}"] .react-flow__edge-textwrapper`);
+    const [qualifyBox, recheckBox] = [(await edgeLabel('QUALIFY').boundingBox())!, (await edgeLabel('RECHECK').boundingBox())!];
+    expect(Math.hypot(qualifyBox.x - recheckBox.x, qualifyBox.y - recheckBox.y)).toBeGreaterThan(20);
+    const transitionTrigger = page.getByRole('region', { name: designerZh['transition.inspector'] }).locator('p code');
+    await edgeLabel('QUALIFY').click();
+    expect(await transitionTrigger.textContent()).toBe('QUALIFY');
+    await edgeLabel('RECHECK').click();
+    expect(await transitionTrigger.textContent()).toBe('RECHECK');
+    await edgeLabel('QUALIFY').click();
+    expect(await transitionTrigger.textContent()).toBe('QUALIFY');
+    // Its roles are ticked by name (the tenant's role labels), not typed as keys; effect parameters' values are named too.
+    const qualifyPanel = page.getByRole('region', { name: designerZh['transition.inspector'] });
+    await qualifyPanel.getByLabel('业务员', { exact: true }).check();
+    await qualifyPanel.getByLabel(designerZh['effect.add']).selectOption('releaseToPool');
+    const reasons = await qualifyPanel.getByLabel(`${designerZh['param.reason']} *`).locator('option').allTextContents();
+    expect(reasons).toEqual(['—', designerZh['value.recycled'], designerZh['value.released'], designerZh['value.ownerLeft'], designerZh['value.unqualified']]);
+    await qualifyPanel.getByRole('button', { name: designerZh['effect.remove'] }).click();
+
     // Undo and redo of five edits give back exactly the definition before and after them.
     const beforeEdits = await savedDraft(page);
     await node(page, 'qualified').click();
@@ -137,9 +172,9 @@ describe('the designer', () => {
     await statePanel.getByLabel(designerZh['state.tags']).fill('development');
     await statePanel.getByLabel(designerZh['state.tags']).press('Enter');
     await statePanel.getByLabel(designerZh['state.color']).fill('#22c55e');
-    await statePanel.getByLabel(`rep ${designerZh['permission.view']}`).check();
-    await statePanel.getByLabel(`rep ${designerZh['permission.upgrade']}`).check();
-    await statePanel.getByLabel(`manager ${designerZh['permission.view']}`).check();
+    await statePanel.getByLabel(`业务员 ${designerZh['permission.view']}`).check();
+    await statePanel.getByLabel(`业务员 ${designerZh['permission.upgrade']}`).check();
+    await statePanel.getByLabel(`销售经理 ${designerZh['permission.view']}`).check();
     const afterEdits = await savedDraft(page);
     expect(afterEdits).not.toEqual(beforeEdits);
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
@@ -150,8 +185,19 @@ describe('the designer', () => {
     await saveScreenshot(page, 'designer-machine-editor-zh-CN');
 
     // Impact first, then publish: no record sits in a stage that goes away.
-    await page.getByRole('button', { name: designerZh['studio.publish'] }).click();
+    const publishButton = page.getByRole('button', { name: designerZh['studio.publish'] });
+    await publishButton.click();
     const dialog = page.getByRole('dialog', { name: designerZh['publish.title'] });
+    await dialog.getByText(designerZh['publish.noAffected']).waitFor();
+    // The dialog keeps the focus: Tab goes round its controls; Escape closes it and gives the focus back.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await publishButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await publishButton.click();
     await dialog.getByText(designerZh['publish.noAffected']).waitFor();
     await saveScreenshot(page, 'designer-publish-impact-zh-CN');
     await dialog.getByRole('button', { name: designerZh['publish.confirm'], exact: true }).click();
@@ -161,6 +207,7 @@ describe('the designer', () => {
     expect(published.body.latest.version).toBe(2);
     expect(published.body.draft).toBeNull();
     expect(published.body.latest.document.states.qualified).toMatchObject({ label: { 'zh-CN': '合格客户' }, on: { UPGRADE: { target: 'opportunity' }, DOWNGRADE: { target: 'potential' } } });
+    expect(published.body.latest.document.states.potential.on).toMatchObject({ QUALIFY: { target: 'qualified', roles: ['rep'] }, RECHECK: { target: 'qualified' } });
     expect(errors).toEqual([]);
     await context.close();
 
@@ -201,7 +248,7 @@ describe('the designer', () => {
     const published = await api(web.app, 'POST', `${machinePath}/publish`, { cookie: adminCookie, body: { document: machine, note: 'nurture' } });
     expect(published.status).toBe(201);
     const nurtureVersion = published.body.version as number;
-    await runDefinitionMigrations(web.app.orm, { timeZone: 'Asia/Shanghai' });
+    await runDefinitionMigrations(web.app.orm);
     const created = await api(web.app, 'POST', '/api/customers', { cookie: repCookie, body: { name: '培育测试客户', phone: '13900006002', customFields: { industry: 'it' } } });
     const id = created.body.id as number;
     const fire = (type: string) => api(web.app, 'POST', `/api/customers/${id}/events`, { cookie: repCookie, body: { type } });
@@ -241,6 +288,10 @@ describe('the designer', () => {
     await simulation.getByRole('button', { name: designerEn['simulation.fire'] }).click();
     await simulation.locator('li.refused[data-event="SELECT"]').waitFor();
     await saveScreenshot(page, 'designer-simulation-en');
+    // Escape in the side panel closes it and gives the focus back to its toolbar button.
+    await simulation.getByLabel(designerEn['simulation.event']).press('Escape');
+    await simulation.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: designerEn['studio.simulate'] }).evaluate((button) => button === document.activeElement)).toBe(true);
     expect((await api(web.app, 'GET', `/api/customers/${id}`, { cookie: adminCookie })).body).toEqual(customerBefore);
 
     // Rolling back to the version before: the record in nurture must be mapped, and the migration moves it.
@@ -251,7 +302,7 @@ describe('the designer', () => {
     await dialog.getByLabel(designerEn['publish.moveFrom'].replace('{state}', 'nurture')).selectOption('potential');
     await dialog.getByRole('button', { name: designerEn['publish.confirm'], exact: true }).click();
     await dialog.getByText(designerEn['publish.done'].replace('{version}', String(nurtureVersion + 1))).waitFor();
-    await runDefinitionMigrations(web.app.orm, { timeZone: 'Asia/Shanghai' });
+    await runDefinitionMigrations(web.app.orm);
     await dialog.getByText(designerEn['publish.migration.done']).waitFor();
     await saveScreenshot(page, 'designer-rollback-migrated-en');
     const moved = (await api(web.app, 'GET', `/api/customers/${id}`, { cookie: adminCookie })).body;

@@ -45,7 +45,7 @@ async function publishMachineWithNurtureStage(admin: string): Promise<{ id: numb
 
 /** Runs the migrations publishing queued, as the runtime's workers do, and gives the migration's progress after. */
 async function migrated(admin: string, id: number): Promise<{ state: string; done: number; total: number }> {
-  await runDefinitionMigrations(web.app.orm, { timeZone: 'Asia/Shanghai' });
+  await runDefinitionMigrations(web.app.orm);
   return (await api(web.app, 'GET', `/api/definitions/migrations/${id}`, { cookie: admin })).body;
 }
 

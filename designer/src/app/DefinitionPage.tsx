@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { QueuePolicy } from '../../../definitions/queue-policy.schema.ts';
 import type { Rule } from '../../../definitions/rule.schema.ts';
 import { catalogueWithMachineStates } from '../../../engine/machines/catalogue-with-machine-states.ts';
 import type { ApiClient } from '../api/api-client.ts';
+import { listRoles, type RoleSummary } from '../api/roles-api.ts';
 import { useFactCatalogues } from '../conditions/use-fact-catalogues.ts';
 import { definitionsApi, type DefinitionDetail, type DefinitionKind, type DefinitionsApi } from '../api/definitions-api.ts';
 import { useDraft, type SaveState } from '../drafts/use-draft.ts';
@@ -13,6 +14,7 @@ import type { MessageKey } from '../i18n/translate.ts';
 import type { DiffMarks } from '../machine/machine-graph.ts';
 import type { MachineEdit } from '../model/machine-edits.ts';
 import { MachineEditor } from '../machine/MachineEditor.tsx';
+import { machineGraphChecks } from '../problems/live-problems.ts';
 import { PublishDialog } from '../publish/PublishDialog.tsx';
 import { QueuePolicyEditor } from '../rules/QueuePolicyEditor.tsx';
 import { RuleEditor } from '../rules/RuleEditor.tsx';
@@ -34,17 +36,26 @@ export function DefinitionPage({ api, kind, definitionKey }: { api: ApiClient; k
   const { t } = useI18n();
   const definitions = definitionsApi(api);
   const detail = useLoaded(() => definitions.get(kind, definitionKey), [kind, definitionKey]);
+  // Roles name themselves in the panels; until they load (or if they cannot), their keys stand in.
+  const roles = useLoaded(() => listRoles(api), []);
   if (detail.status === 'loading') return <main><p role="status">{t('app.loading')}</p></main>;
   if (detail.status === 'failed') return <main><p role="alert">{t('definition.notFound')}</p></main>;
-  return <DefinitionStudio api={definitions} detail={detail.value} />;
+  return <DefinitionStudio api={definitions} detail={detail.value} roles={roles.status === 'ready' ? roles.value : undefined} />;
 }
 
 type Panel = 'none' | 'versions' | 'simulation';
 
-function DefinitionStudio({ api, detail }: { api: DefinitionsApi; detail: DefinitionDetail }) {
+function DefinitionStudio({ api, detail, roles }: { api: DefinitionsApi; detail: DefinitionDetail; roles: readonly RoleSummary[] | undefined }) {
   const { locale, t } = useI18n();
-  const draft = useDraft<unknown>(api, detail);
+  const draft = useDraft<unknown>(api, detail, detail.kind === 'machine' ? machineGraphChecks : undefined);
   const [panel, setPanel] = useState<Panel>('none');
+  const panelOpeners = { versions: useRef<HTMLButtonElement>(null), simulation: useRef<HTMLButtonElement>(null) };
+  /** Escape in a side panel closes it and gives the focus back to its button in the toolbar. */
+  function closePanel() {
+    if (panel === 'none') return;
+    panelOpeners[panel].current?.focus();
+    setPanel('none');
+  }
   const [marks, setMarks] = useState<DiffMarks | undefined>();
   const [publishing, setPublishing] = useState<{ document: unknown } | undefined>();
   const entity = (draft.document as { entity?: string }).entity;
@@ -89,11 +100,11 @@ function DefinitionStudio({ api, detail }: { api: DefinitionsApi; detail: Defini
         <button type="button" onClick={draft.redo} disabled={!draft.canRedo} title="Ctrl+Shift+Z">
           {t('studio.redo')}
         </button>
-        <button type="button" aria-pressed={panel === 'versions'} onClick={() => setPanel(panel === 'versions' ? 'none' : 'versions')}>
+        <button type="button" ref={panelOpeners.versions} aria-pressed={panel === 'versions'} onClick={() => setPanel(panel === 'versions' ? 'none' : 'versions')}>
           {t('studio.versions')}
         </button>
         {detail.kind === 'machine' && (
-          <button type="button" aria-pressed={panel === 'simulation'} onClick={() => setPanel(panel === 'simulation' ? 'none' : 'simulation')}>
+          <button type="button" ref={panelOpeners.simulation} aria-pressed={panel === 'simulation'} onClick={() => setPanel(panel === 'simulation' ? 'none' : 'simulation')}>
             {t('studio.simulate')}
           </button>
         )}
@@ -109,7 +120,7 @@ function DefinitionStudio({ api, detail }: { api: DefinitionsApi; detail: Defini
       </div>
       <div className={`studio-body panel-${panel}`}>
         {detail.kind === 'machine' ? (
-          <MachineEditor machine={draft.document as MachineDefinition} problems={draft.problems} catalogue={catalogue} marks={marks} edit={draft.edit as (change: MachineEdit) => void} />
+          <MachineEditor machine={draft.document as MachineDefinition} problems={draft.problems} catalogue={catalogue} roles={roles} marks={marks} edit={draft.edit as (change: MachineEdit) => void} />
         ) : detail.kind === 'rule' && catalogue !== undefined ? (
           <RuleEditor api={api} definitionKey={detail.key} rule={draft.document as Rule} problems={draft.problems} catalogue={catalogue} replace={draft.replace} />
         ) : detail.kind === 'queuePolicy' ? (
@@ -117,10 +128,12 @@ function DefinitionStudio({ api, detail }: { api: DefinitionsApi; detail: Defini
         ) : (
           <JsonEditor document={draft.document} problems={draft.problems} replace={draft.replace} />
         )}
-        {panel === 'versions' && (
-          <VersionsPanel api={api} kind={detail.kind} definitionKey={detail.key} latestVersion={draft.baseVersion} onMarks={setMarks} onRepublish={(_version, document) => setPublishing({ document })} />
-        )}
-        {panel === 'simulation' && detail.kind === 'machine' && <SimulationPanel api={api} definitionKey={detail.key} machine={draft.document as MachineDefinition} catalogue={catalogue} />}
+        <div className="side-panel-host" onKeyDown={(event) => event.key === 'Escape' && !event.defaultPrevented && closePanel()}>
+          {panel === 'versions' && (
+            <VersionsPanel api={api} kind={detail.kind} definitionKey={detail.key} latestVersion={draft.baseVersion} onMarks={setMarks} onRepublish={(_version, document) => setPublishing({ document })} />
+          )}
+          {panel === 'simulation' && detail.kind === 'machine' && <SimulationPanel api={api} definitionKey={detail.key} machine={draft.document as MachineDefinition} catalogue={catalogue} />}
+        </div>
       </div>
       {publishing && (
         <PublishDialog

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type ProblemEntry } from '../api/api-client.ts';
 import type { DefinitionDetail, DefinitionsApi } from '../api/definitions-api.ts';
 import { canRedo, canUndo, execute, redo, startStack, undo, type CommandStack } from '../model/command-stack.ts';
+import { liveProblems, type LocalChecks } from '../problems/live-problems.ts';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed';
 
@@ -28,9 +29,10 @@ const autosaveDelayMs = 600;
 /**
  * The document being edited, on its command stack, saved as the definition's draft a moment after the last edit
  * (PUT with If-Match naming the revision it was based on, so two admins cannot overwrite each other unseen). The
- * save answers the problems publishing would refuse, which the editor shows as it goes.
+ * save answers the problems publishing would refuse, which the editor shows as it goes; `localChecks` (pure checks
+ * of the kind) judge every edit at once, before the save answers.
  */
-export function useDraft<T>(api: DefinitionsApi, detail: DefinitionDetail): Draft<T> {
+export function useDraft<T>(api: DefinitionsApi, detail: DefinitionDetail, localChecks?: LocalChecks): Draft<T> {
   const initial = (detail.draft?.document ?? detail.latest.document) as T;
   const [stack, setStack] = useState<CommandStack<T>>(() => startStack(initial));
   const [problems, setProblems] = useState<readonly ProblemEntry[]>(detail.draft?.problems ?? []);
@@ -77,11 +79,15 @@ export function useDraft<T>(api: DefinitionsApi, detail: DefinitionDetail): Draf
     setTrouble(undefined);
   }
 
+  const localOfSaved = useMemo(() => localChecks?.(saved) ?? [], [saved]);
+  const localOfPresent = useMemo(() => localChecks?.(stack.present) ?? [], [stack.present]);
+  // One array per change, not per render: the canvas redraws when the problems change.
+  const shownProblems = useMemo(() => liveProblems(problems, localOfSaved, localOfPresent), [problems, localOfSaved, localOfPresent]);
   const edit = useCallback((change: (document: T) => T) => setStack((current) => execute(current, change)), []);
   const saveState: SaveState = trouble === 'conflict' || trouble === 'failed' ? trouble : stack.present !== saved ? 'unsaved' : 'saved';
   return {
     document: stack.present,
-    problems,
+    problems: shownProblems,
     saveState: trouble === 'saving' && saveState === 'unsaved' ? 'saving' : saveState,
     baseVersion,
     edit,

@@ -41,6 +41,7 @@ export function SchemaForm({ schema, value, onChange, label }: FieldProps) {
 function UnionFields({ schema, value, onChange, label }: FieldProps) {
   const { t } = useI18n();
   const paramLabel = useParamLabel();
+  const valueLabel = useValueLabel();
   const tag = schema.discriminator!.propertyName;
   const current = (value ?? {}) as Record<string, Json>;
   const branches = schema.oneOf!.map((branch) => {
@@ -61,7 +62,7 @@ function UnionFields({ schema, value, onChange, label }: FieldProps) {
           </option>
           {allTags.map((option) => (
             <option key={option} value={option}>
-              {option}
+              {valueLabel(option)}
             </option>
           ))}
         </select>
@@ -75,6 +76,12 @@ function UnionFields({ schema, value, onChange, label }: FieldProps) {
 function useParamLabel(): (name: string) => string {
   const { t } = useI18n();
   return (name) => t(`param.${name}` as MessageKey);
+}
+
+/** A value of an enum in the interface language (messages `value.<value>`; the test keeps every schema value there). */
+function useValueLabel(): (value: string) => string {
+  const { t } = useI18n();
+  return (value) => t(`value.${value}` as MessageKey);
 }
 
 function ObjectFields({ schema, value, onChange }: { schema: FormSchema; value: Record<string, Json>; onChange(value: Json): void }) {
@@ -101,6 +108,7 @@ function ObjectFields({ schema, value, onChange }: { schema: FormSchema; value: 
 
 function SchemaField({ schema, value, onChange, label }: FieldProps) {
   const { t } = useI18n();
+  const valueLabel = useValueLabel();
   const id = useId();
   if (schema.enum !== undefined) {
     return (
@@ -110,7 +118,7 @@ function SchemaField({ schema, value, onChange, label }: FieldProps) {
           <option value="">—</option>
           {schema.enum.map((option) => (
             <option key={String(option)} value={String(option)}>
-              {String(option)}
+              {valueLabel(String(option))}
             </option>
           ))}
         </select>

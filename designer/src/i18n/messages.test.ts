@@ -11,7 +11,7 @@ describe('the designer message catalogues', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(en)) {
       expect(placeholdersOf(zhCN[key as keyof typeof en]), key).toEqual(placeholdersOf(text));
-      if (!/^operator\.(lessThan|greaterThan)/.test(key)) expect(zhCN[key as keyof typeof en], key).not.toBe(text);
+      if (!/^operator\.(lessThan|greaterThan)|^value\.(POST|PUT|PATCH)$/.test(key)) expect(zhCN[key as keyof typeof en], key).not.toBe(text);
     }
   });
 
@@ -32,6 +32,25 @@ describe('the designer message catalogues', () => {
     };
     [...Object.values(effectParamsSchemas), stageFlagsSchema].forEach(walk);
     for (const name of names) expect(en, name).toHaveProperty([`param.${name}`]);
+  });
+
+  it('name every value the effect forms and the stage flags offer in a menu, in both languages', () => {
+    const values = new Set<string>();
+    const walk = (schema: unknown): void => {
+      if (typeof schema !== 'object' || schema === null) return;
+      const { enum: choices, const: constant, properties, oneOf, anyOf, items } = schema as Record<string, unknown>;
+      for (const choice of (choices as unknown[]) ?? []) values.add(String(choice));
+      if (constant !== undefined) values.add(String(constant));
+      for (const property of Object.values((properties as Record<string, unknown>) ?? {})) walk(property);
+      for (const branch of [...((oneOf as unknown[]) ?? []), ...((anyOf as unknown[]) ?? [])]) walk(branch);
+      walk(items);
+    };
+    [...Object.values(effectParamsSchemas), stageFlagsSchema].forEach(walk);
+    expect(values).toContain('recycled');
+    for (const value of values) {
+      expect(en, value).toHaveProperty([`value.${value}`]);
+      expect(zhCN, value).toHaveProperty([`value.${value}`]);
+    }
   });
 
   it('name every effect, operator and stage permission of the catalogues', () => {

@@ -1,14 +1,16 @@
-import { applyNodeChanges, Background, Controls, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type ReactFlowInstance } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, ReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { ProblemEntry } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { isMissingNode, machineGraph, type DiffMarks } from './machine-graph.ts';
 import { StateNode, type StateNodeType } from './StateNode.tsx';
+import { TransitionEdge, type TransitionEdgeType } from './TransitionEdge.tsx';
 
 export type Selection = { kind: 'state'; key: string } | { kind: 'transition'; pointer: string } | undefined;
 
 const nodeTypes = { state: StateNode };
+const edgeTypes = { transition: TransitionEdge };
 
 interface MachineCanvasProps {
   machine: MachineDefinition;
@@ -31,21 +33,22 @@ export function MachineCanvas(props: MachineCanvasProps) {
   const [nodes, setNodes] = useState<StateNodeType[]>(graph.nodes);
   useEffect(() => setNodes(graph.nodes), [graph]);
   // A state added (or a dangling target shown) may land outside the view: show the whole machine again.
-  const [flow, setFlow] = useState<ReactFlowInstance<StateNodeType, Edge>>();
+  const [flow, setFlow] = useState<ReactFlowInstance<StateNodeType, TransitionEdgeType>>();
   useEffect(() => {
     const frame = requestAnimationFrame(() => void flow?.fitView({ padding: 0.15 }));
     return () => cancelAnimationFrame(frame);
   }, [flow, graph.nodes.map((node) => node.id).join()]);
 
   const selectedNodes = nodes.map((node) => ({ ...node, selected: props.selection?.kind === 'state' && props.selection.key === node.id }));
-  const edges: Edge[] = graph.edges.map((edge) => ({ ...edge, selected: props.selection?.kind === 'transition' && props.selection.pointer === edge.id }));
+  const edges: TransitionEdgeType[] = graph.edges.map((edge) => ({ ...edge, selected: props.selection?.kind === 'transition' && props.selection.pointer === edge.id }));
 
   return (
     <div className="machine-canvas" aria-label={t('canvas.label')}>
-      <ReactFlow<StateNodeType, Edge>
+      <ReactFlow<StateNodeType, TransitionEdgeType>
         nodes={selectedNodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         fitView
         onInit={setFlow}
         minZoom={0.2}
@@ -56,7 +59,7 @@ export function MachineCanvas(props: MachineCanvasProps) {
           const chosen = changes.find((change) => change.type === 'select' && change.selected);
           if (chosen?.type === 'select' && !isMissingNode(chosen.id)) props.onSelect({ kind: 'state', key: chosen.id });
         }}
-        onEdgesChange={(changes: EdgeChange[]) => {
+        onEdgesChange={(changes: EdgeChange<TransitionEdgeType>[]) => {
           const chosen = changes.find((change) => change.type === 'select' && change.selected);
           if (chosen?.type === 'select') props.onSelect({ kind: 'transition', pointer: chosen.id });
         }}

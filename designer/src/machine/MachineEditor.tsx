@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { FactCatalogue } from '../../../definitions/fact-catalogue.schema.ts';
-import { stateKeyPattern, systemRole, type MachineDefinition } from '../../../definitions/machine.schema.ts';
+import { stateKeyPattern, type MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { ProblemEntry } from '../api/api-client.ts';
+import type { RoleSummary } from '../api/roles-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { addedTransitionAddress, addState, addTransition, moveState, removeState, removeTransition, type MachineEdit } from '../model/machine-edits.ts';
 import { nextFreePosition } from '../model/layout-machine.ts';
 import { findTransition, isEventName, transitionPointer } from '../model/machine-transitions.ts';
 import { ProblemList } from '../problems/ProblemList.tsx';
 import { placeOfProblem } from '../problems/problem-locations.ts';
+import { roleNames } from '../roles/role-names.ts';
 import { MachineCanvas, type Selection } from './MachineCanvas.tsx';
 import type { DiffMarks } from './machine-graph.ts';
 import { StateInspector } from './StateInspector.tsx';
@@ -17,19 +19,16 @@ interface MachineEditorProps {
   machine: MachineDefinition;
   problems: readonly ProblemEntry[];
   catalogue: FactCatalogue | undefined;
+  /** The tenant's roles; undefined until loaded. */
+  roles: readonly RoleSummary[] | undefined;
   marks: DiffMarks | undefined;
   edit(change: MachineEdit): void;
 }
 
-/** The roles an admin may grant in a stage: those the machine already names, and the generic three. */
-function rolesOf(machine: MachineDefinition): string[] {
-  const named = Object.values(machine.states).flatMap((state) => Object.keys(state.permissions ?? {}));
-  return [...new Set(['rep', 'manager', 'admin', ...named])].filter((role) => role !== systemRole);
-}
-
 /** The machine editor: the graph, the inspector of what is selected, the problems, and a form to add a state. */
-export function MachineEditor({ machine, problems, catalogue, marks, edit }: MachineEditorProps) {
-  const { t } = useI18n();
+export function MachineEditor({ machine, problems, catalogue, roles, marks, edit }: MachineEditorProps) {
+  const { locale, t } = useI18n();
+  const names = roleNames(machine, roles, locale);
   const [selection, setSelection] = useState<Selection>();
   const [pendingConnection, setPendingConnection] = useState<{ source: string; target: string } | undefined>();
   // A selection whose state or transition an undo removed shows nothing rather than stale fields.
@@ -77,10 +76,10 @@ export function MachineEditor({ machine, problems, catalogue, marks, edit }: Mac
           />
         )}
         {live && selection?.kind === 'state' && (
-          <StateInspector machine={machine} stateKey={selection.key} problems={problems} roles={rolesOf(machine)} edit={edit} onWire={wire} onDeleted={() => setSelection(undefined)} />
+          <StateInspector machine={machine} stateKey={selection.key} problems={problems} roles={names} edit={edit} onWire={wire} onDeleted={() => setSelection(undefined)} />
         )}
         {live && selection?.kind === 'transition' && (
-          <TransitionInspector machine={machine} pointer={selection.pointer} problems={problems} catalogue={catalogue} edit={edit} onDeleted={() => setSelection(undefined)} />
+          <TransitionInspector machine={machine} pointer={selection.pointer} problems={problems} catalogue={catalogue} roles={names} edit={edit} onDeleted={() => setSelection(undefined)} />
         )}
         {!live && <NewStateForm machine={machine} onAdd={(key, label) => { edit(addState(key, label, nextFreePosition(machine))); setSelection({ kind: 'state', key }); }} />}
         {problems.length > 0 ? (

@@ -8,13 +8,14 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { removeState, updateState, type MachineEdit } from '../model/machine-edits.ts';
 import { isEventName } from '../model/machine-transitions.ts';
 import { ProblemList } from '../problems/ProblemList.tsx';
+import type { RoleNames } from '../roles/role-names.ts';
 import { problemsUnder } from '../problems/problem-locations.ts';
 
 interface StateInspectorProps {
   machine: MachineDefinition;
   stateKey: string;
   problems: readonly ProblemEntry[];
-  roles: readonly string[];
+  roles: RoleNames;
   edit(change: MachineEdit): void;
   onWire(source: string, event: string, target: string): void;
   onDeleted(): void;
@@ -66,7 +67,7 @@ export function StateInspector({ machine, stateKey, problems, roles, edit, onWir
   );
 }
 
-function PermissionTable({ state, roles, invalid, onChange }: { state: MachineState; roles: readonly string[]; invalid: boolean; onChange(permissions: MachineState['permissions']): void }) {
+function PermissionTable({ state, roles, invalid, onChange }: { state: MachineState; roles: RoleNames; invalid: boolean; onChange(permissions: MachineState['permissions']): void }) {
   const { t } = useI18n();
   const permissions = state.permissions ?? {};
   return (
@@ -83,16 +84,16 @@ function PermissionTable({ state, roles, invalid, onChange }: { state: MachineSt
         </tr>
       </thead>
       <tbody>
-        {roles.map((role) => (
+        {roles.keys.map((role) => (
           <tr key={role}>
-            <th scope="row">{role}</th>
+            <th scope="row">{roles.label(role)}</th>
             {stagePermissions.map((permission) => {
               const held = permissions[role]?.includes(permission) ?? false;
               return (
                 <td key={permission}>
                   <input
                     type="checkbox"
-                    aria-label={`${role} ${t(`permission.${permission}`)}`}
+                    aria-label={`${roles.label(role)} ${t(`permission.${permission}`)}`}
                     checked={held}
                     onChange={() => {
                       const list = permissions[role] ?? [];

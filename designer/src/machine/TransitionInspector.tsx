@@ -13,18 +13,20 @@ import { removeTransition, setEventLabel, updateTransition, type MachineEdit } f
 import { findTransition, triggerName } from '../model/machine-transitions.ts';
 import { ProblemList } from '../problems/ProblemList.tsx';
 import { problemsUnder } from '../problems/problem-locations.ts';
+import type { RoleNames } from '../roles/role-names.ts';
 
 interface TransitionInspectorProps {
   machine: MachineDefinition;
   pointer: string;
   problems: readonly ProblemEntry[];
   catalogue: FactCatalogue | undefined;
+  roles: RoleNames;
   edit(change: MachineEdit): void;
   onDeleted(): void;
 }
 
 /** A transition's settings: its target, who may take it, what it needs, its guard and its effects. */
-export function TransitionInspector({ machine, pointer, problems, catalogue, edit, onDeleted }: TransitionInspectorProps) {
+export function TransitionInspector({ machine, pointer, problems, catalogue, roles, edit, onDeleted }: TransitionInspectorProps) {
   const { t } = useI18n();
   const targetId = useId();
   const located = findTransition(machine, pointer);
@@ -64,7 +66,7 @@ export function TransitionInspector({ machine, pointer, problems, catalogue, edi
       </select>
       {located.trigger.kind === 'on' && (
         <>
-          <ListInput label={t('transition.roles')} invalid={invalid('roles')} value={transition.roles} onCommit={(roles) => update({ roles })} />
+          <RoleChoices roles={roles} value={transition.roles} invalid={invalid('roles')} onChange={(chosen) => update({ roles: chosen })} />
           <label>
             {t('transition.permission')}
             <select aria-invalid={invalid('permission') || undefined} value={transition.permission ?? ''} onChange={(e) => update({ permission: e.target.value === '' ? undefined : e.target.value })}>
@@ -110,5 +112,29 @@ export function TransitionInspector({ machine, pointer, problems, catalogue, edi
         {t('transition.delete')}
       </button>
     </section>
+  );
+}
+
+/** Who may take the transition: a box per role, by its label; none ticked leaves it to the stage permission alone. */
+function RoleChoices({ roles, value, invalid, onChange }: { roles: RoleNames; value: readonly string[] | undefined; invalid: boolean; onChange(roles: string[] | undefined): void }) {
+  const { t } = useI18n();
+  const chosen = value ?? [];
+  return (
+    <fieldset className="role-choices" aria-invalid={invalid || undefined}>
+      <legend>{t('transition.roles')}</legend>
+      {roles.keys.map((role) => (
+        <label key={role}>
+          <input
+            type="checkbox"
+            checked={chosen.includes(role)}
+            onChange={(event) => {
+              const next = event.target.checked ? roles.keys.filter((key) => key === role || chosen.includes(key)) : chosen.filter((key) => key !== role);
+              onChange(next.length === 0 ? undefined : next);
+            }}
+          />
+          {roles.label(role)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,11 +1,13 @@
-import { MarkerType, type Edge } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { ProblemEntry } from '../api/api-client.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { layoutMachine } from '../model/layout-machine.ts';
 import { transitionsOfMachine, triggerName } from '../model/machine-transitions.ts';
 import { isUnder, problemsUnder } from '../problems/problem-locations.ts';
+import { edgeOffsets } from './edge-offsets.ts';
 import type { StateNodeType } from './StateNode.tsx';
+import type { TransitionEdgeType } from './TransitionEdge.tsx';
 
 export interface DiffMarks {
   states: Record<string, 'added' | 'changed' | 'removed'>;
@@ -19,14 +21,15 @@ const missingNodeId = (state: string) => `${missingPrefix}${state}`;
 
 /**
  * The machine as React Flow draws it: a node per state where it was put or laid out, an edge per transition with a
- * target (id = the transition's JSON Pointer, so problems and selections find it), marked with problems and diffs.
+ * target (id = the transition's JSON Pointer, so problems and selections find it), bowed apart from the others between
+ * the same two stages, marked with problems and diffs.
  */
 export function machineGraph(
   machine: MachineDefinition,
   problems: readonly ProblemEntry[],
   locale: Locale,
   marks: DiffMarks | undefined,
-): { nodes: StateNodeType[]; edges: Edge[] } {
+): { nodes: StateNodeType[]; edges: TransitionEdgeType[] } {
   const positions = layoutMachine(machine);
   const transitions = transitionsOfMachine(machine);
   const nodes: StateNodeType[] = Object.entries(machine.states).map(([key, state]) => ({
@@ -55,23 +58,27 @@ export function machineGraph(
       data: { label: `? ${state}`, stateKey: state, color: '#dc2626', initial: false, final: false, missing: true, problemCount: 0, diffMark: undefined, internalEvents: [] },
     });
   });
-  const edges: Edge[] = transitions
+  const drawn = transitions
     .filter((t) => t.transition.target !== undefined)
-    .map((t) => {
-      const target = t.transition.target!;
-      const event = t.trigger.kind === 'on' ? machine.events[t.trigger.event] : undefined;
-      const hasProblems = problemsUnder(problems, t.pointer).length > 0;
-      const mark = Object.entries(marks?.transitions ?? {}).find(([path]) => isUnder(path, t.pointer) || isUnder(t.pointer, path))?.[1];
-      return {
-        id: t.pointer,
-        source: t.source,
-        target: target in machine.states ? target : missingNodeId(target),
-        label: event?.label?.[locale] ?? triggerName(t.trigger),
-        markerEnd: { type: MarkerType.ArrowClosed },
-        className: [hasProblems && 'has-problems', mark && `diff-${mark}`, t.trigger.kind !== 'on' && 'automatic'].filter(Boolean).join(' '),
-        data: { pointer: t.pointer },
-      };
-    });
+    .map((t) => ({ located: t, id: t.pointer, source: t.source, target: t.transition.target! in machine.states ? t.transition.target! : missingNodeId(t.transition.target!) }));
+  const offsets = edgeOffsets(drawn);
+  const edges: TransitionEdgeType[] = drawn.map(({ located: t, id, source, target }) => {
+    const event = t.trigger.kind === 'on' ? machine.events[t.trigger.event] : undefined;
+    const hasProblems = problemsUnder(problems, t.pointer).length > 0;
+    const mark = Object.entries(marks?.transitions ?? {}).find(([path]) => isUnder(path, t.pointer) || isUnder(t.pointer, path))?.[1];
+    const label = event?.label?.[locale] ?? triggerName(t.trigger);
+    return {
+      id,
+      type: 'transition',
+      source,
+      target,
+      label,
+      ariaLabel: `${label}: ${t.source} → ${t.transition.target}`,
+      markerEnd: { type: MarkerType.ArrowClosed },
+      className: [hasProblems && 'has-problems', mark && `diff-${mark}`, t.trigger.kind !== 'on' && 'automatic'].filter(Boolean).join(' '),
+      data: { pointer: t.pointer, offset: offsets.get(id) ?? 0 },
+    };
+  });
   return { nodes, edges };
 }
 

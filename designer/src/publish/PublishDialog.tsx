@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import { ApiError } from '../api/api-client.ts';
 import type { DefinitionKind, DefinitionsApi, MachineImpact, MigrationProgress, RuleImpact } from '../api/definitions-api.ts';
+import { ModalDialog } from '../dialogs/ModalDialog.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ProblemList } from '../problems/ProblemList.tsx';
 
@@ -67,114 +68,106 @@ export function PublishDialog({ api, kind, definitionKey, document, onClose, onP
 
   const mappable = impact?.kind === 'machine' ? impact.affectedStates.filter((affected) => affected.change !== 'changed' && affected.count > 0) : [];
   return (
-    <div className="dialog-backdrop">
-      <section
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="publish-title"
-        className="dialog"
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
-      >
-        <h2 id="publish-title">{t('publish.title')}</h2>
-        {impact === undefined && failure === undefined && <p role="status">{t('publish.previewing')}</p>}
-        {impact?.kind === 'machine' && (
-          <section aria-label={t('publish.impact')}>
-            <h3>{t('publish.impact')}</h3>
-            <p>{t('publish.olderVersions', { count: impact.recordsOnOlderVersions })}</p>
-            {impact.affectedStates.length === 0 ? (
-              <p>{t('publish.noAffected')}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('publish.state')}</th>
-                    <th scope="col">{t('publish.change')}</th>
-                    <th scope="col">{t('publish.count')}</th>
-                    <th scope="col">{t('publish.sample')}</th>
+    <ModalDialog labelledBy="publish-title" onClose={onClose}>
+      <h2 id="publish-title">{t('publish.title')}</h2>
+      {impact === undefined && failure === undefined && <p role="status">{t('publish.previewing')}</p>}
+      {impact?.kind === 'machine' && (
+        <section aria-label={t('publish.impact')}>
+          <h3>{t('publish.impact')}</h3>
+          <p>{t('publish.olderVersions', { count: impact.recordsOnOlderVersions })}</p>
+          {impact.affectedStates.length === 0 ? (
+            <p>{t('publish.noAffected')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('publish.state')}</th>
+                  <th scope="col">{t('publish.change')}</th>
+                  <th scope="col">{t('publish.count')}</th>
+                  <th scope="col">{t('publish.sample')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {impact.affectedStates.map((affected) => (
+                  <tr key={affected.state} data-state={affected.state}>
+                    <td>{affected.state}</td>
+                    <td>{t(`publish.change.${affected.change}`)}</td>
+                    <td>{affected.count}</td>
+                    <td>{affected.sample.map((record) => record.name).join(', ')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {impact.affectedStates.map((affected) => (
-                    <tr key={affected.state} data-state={affected.state}>
-                      <td>{affected.state}</td>
-                      <td>{t(`publish.change.${affected.change}`)}</td>
-                      <td>{affected.count}</td>
-                      <td>{affected.sample.map((record) => record.name).join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {mappable.length > 0 && (
-              <fieldset disabled={published !== undefined}>
-                <legend>{t('publish.stateMap')}</legend>
-                {mappable.map((affected) => (
-                  <label key={affected.state}>
-                    {t('publish.moveFrom', { state: affected.state })}
-                    <select value={stateMap[affected.state] ?? ''} onChange={(event) => setStateMap({ ...stateMap, [affected.state]: event.target.value })}>
-                      <option value="">—</option>
-                      {states.map((state) => (
-                        <option key={state} value={state}>
-                          {state}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
                 ))}
-              </fieldset>
-            )}
-          </section>
-        )}
-        {impact?.kind === 'rule' && (
-          <section aria-label={t('publish.impact')}>
-            <h3>{t('publish.impact')}</h3>
-            <p>{t('publish.ruleCount', { count: impact.count })}</p>
-            <ul>
-              {impact.sample.map((record) => (
-                <li key={record.id}>
-                  {record.name}: {record.reason[locale]}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        {failure && <ProblemList title={failure.problem?.detail ?? failure.message} problems={failure.problem?.errors ?? []} />}
-        {published === undefined ? (
-          <>
-            <label>
-              {t('publish.note')}
-              <input autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
-            </label>
-            <div className="buttons">
-              <button type="button" className="primary" onClick={() => void publish()} disabled={impact === undefined && failure === undefined}>
-                {t('publish.confirm')}
-              </button>
-              <button type="button" onClick={onClose}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            <p role="status">{t('publish.done', { version: published })}</p>
-            {migration && (
-              <div className="migration">
-                <label>
-                  {t(`publish.migration.${migration.state}`)}
-                  <progress max={Math.max(migration.total, 1)} value={migration.state === 'done' ? Math.max(migration.total, 1) : migration.done} />
+              </tbody>
+            </table>
+          )}
+          {mappable.length > 0 && (
+            <fieldset disabled={published !== undefined}>
+              <legend>{t('publish.stateMap')}</legend>
+              {mappable.map((affected) => (
+                <label key={affected.state}>
+                  {t('publish.moveFrom', { state: affected.state })}
+                  <select value={stateMap[affected.state] ?? ''} onChange={(event) => setStateMap({ ...stateMap, [affected.state]: event.target.value })}>
+                    <option value="">—</option>
+                    {states.map((state) => (
+                      <option key={state} value={state}>
+                        {state}
+                      </option>
+                    ))}
+                  </select>
                 </label>
-                <span>
-                  {migration.done} / {migration.total}
-                </span>
-                {migration.error && <p role="alert">{migration.error}</p>}
-              </div>
-            )}
-            <button type="button" onClick={onClose} autoFocus>
-              {t('common.close')}
+              ))}
+            </fieldset>
+          )}
+        </section>
+      )}
+      {impact?.kind === 'rule' && (
+        <section aria-label={t('publish.impact')}>
+          <h3>{t('publish.impact')}</h3>
+          <p>{t('publish.ruleCount', { count: impact.count })}</p>
+          <ul>
+            {impact.sample.map((record) => (
+              <li key={record.id}>
+                {record.name}: {record.reason[locale]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {failure && <ProblemList title={failure.problem?.detail ?? failure.message} problems={failure.problem?.errors ?? []} />}
+      {published === undefined ? (
+        <>
+          <label>
+            {t('publish.note')}
+            <input autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
+          </label>
+          <div className="buttons">
+            <button type="button" className="primary" onClick={() => void publish()} disabled={impact === undefined && failure === undefined}>
+              {t('publish.confirm')}
             </button>
-          </>
-        )}
-      </section>
-    </div>
+            <button type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p role="status">{t('publish.done', { version: published })}</p>
+          {migration && (
+            <div className="migration">
+              <label>
+                {t(`publish.migration.${migration.state}`)}
+                <progress max={Math.max(migration.total, 1)} value={migration.state === 'done' ? Math.max(migration.total, 1) : migration.done} />
+              </label>
+              <span>
+                {migration.done} / {migration.total}
+              </span>
+              {migration.error && <p role="alert">{migration.error}</p>}
+            </div>
+          )}
+          <button type="button" onClick={onClose} autoFocus>
+            {t('common.close')}
+          </button>
+        </>
+      )}
+    </ModalDialog>
   );
 }
