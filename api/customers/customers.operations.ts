@@ -234,3 +234,57 @@ export const customerEditRightsOperation = defineOperation({
   },
   problems: { 404: notVisible },
 });
+
+export const checkCustomerDuplicatesOperation = defineOperation({
+  operationId: 'checkCustomerDuplicates',
+  method: 'get',
+  path: '/customers/duplicates',
+  summary: { en: 'Would a new customer be a duplicate?', 'zh-CN': '新客户是否重复' },
+  description:
+    'The live customers sharing the name, phone or any keyword (comma separated) given — what creating one would refuse, ' +
+    'first entered wins — for a form to say while someone types. A customer you may not see is reported without its id ' +
+    'or name. A phone that is not a number yet is not looked for.',
+  tags: [customersTag],
+  auth: 'session',
+  query: {
+    type: 'object',
+    properties: {
+      name: { type: 'string', maxLength: 200 },
+      phone: { type: 'string', maxLength: 40 },
+      keywords: { type: 'string', maxLength: 500, description: 'comma separated' },
+    },
+    additionalProperties: false,
+  },
+  responses: {
+    200: {
+      description: 'The matches, oldest first (at most five).',
+      body: {
+        type: 'object',
+        properties: {
+          matches: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: { type: 'boolean' },
+                phone: { type: 'boolean' },
+                keywords: { type: 'array', items: { type: 'string' } },
+                customer: {
+                  anyOf: [
+                    { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } }, required: ['id'], additionalProperties: false },
+                    { type: 'null' },
+                  ],
+                },
+              },
+              required: ['name', 'phone', 'keywords', 'customer'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['matches'],
+        additionalProperties: false,
+      },
+    },
+  },
+  problems: { 400: '`validation`: a parameter too long or unknown (named at `/query/…`).' },
+});

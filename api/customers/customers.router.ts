@@ -11,6 +11,7 @@ import { route } from '../http/route-operation.ts';
 import { versionRequired } from '../users/user-problems.ts';
 import { createCustomer } from './create-customer.command.ts';
 import { customerAccessOf } from './customer-access.ts';
+import { customerDuplicates } from './customer-duplicates.query.ts';
 import { customerEditRights } from './customer-edit-rights.ts';
 import { noSuchCustomer, noSuchDeletedCustomer } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
@@ -18,6 +19,7 @@ import { customerScopeOf } from './customer-visibility.ts';
 import {
   createCustomerOperation,
   deleteCustomerOperation,
+  checkCustomerDuplicatesOperation,
   customerEditRightsOperation,
   getCustomerOperation,
   listCustomerAuditOperation,
@@ -48,6 +50,11 @@ export function customersRouter(orm: MikroORM): Router {
   route(router, createCustomerOperation, signedIn, async ({ body }, request, response) => {
     const customer = await createCustomer(orm, requestOrigin(request, response), signedInOf(response), body);
     response.status(201).location(`/api/customers/${customer.id}`).set('ETag', `"${customer.version}"`).json(customer);
+  });
+
+  // Before GET /customers/:id, which would take "duplicates" for an id.
+  route(router, checkCustomerDuplicatesOperation, signedIn, async ({ query }, _request, response) => {
+    response.json(await customerDuplicates(orm, signedInOf(response), query));
   });
 
   route(router, getCustomerOperation, signedIn, async ({ params }, _request, response) => {

@@ -181,3 +181,30 @@ export function fetchPoolCustomers(api: ApiClient, search: URLSearchParams): Pro
 /** POST …/reassign (managers and administrators): a new primary owner; answers the customer as it is now. */
 export const reassignCustomer = (api: ApiClient, id: number, body: { toUserId: number; reason?: string }) =>
   api.post<Customer>(`${base(id)}/reassign`, body);
+
+/** What the console sends to POST /api/customers. */
+export interface NewCustomerBody {
+  name: string;
+  phone?: string;
+  keywords?: string[];
+  stage?: string;
+  ownership: 'personal' | 'pool';
+  customFields?: Record<string, unknown>;
+}
+
+/** A customer GET /api/customers/duplicates found: which keys it shares, and it — when the caller may see it. */
+export interface DuplicateMatch {
+  name: boolean;
+  phone: boolean;
+  keywords: string[];
+  customer: { id: number; name?: string } | null;
+}
+
+/** GET /api/customers/duplicates: the live customers a new one with these values would duplicate. */
+export function checkCustomerDuplicates(api: ApiClient, values: { name: string; phone: string; keywords: string }): Promise<{ matches: DuplicateMatch[] }> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value.trim() !== '') search.set(key, value.trim());
+  return api.get<{ matches: DuplicateMatch[] }>(`/api/customers/duplicates?${search}`);
+}
+
+export const createCustomer = (api: ApiClient, body: NewCustomerBody) => api.post<Customer>('/api/customers', body);

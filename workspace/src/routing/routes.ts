@@ -7,6 +7,7 @@ export type Route =
   | { page: 'stage'; stage: string; due?: WorkLineBucket }
   | { page: 'customer'; id: number }
   | { page: 'pool' }
+  | { page: 'newCustomer' }
   | { page: 'leads' }
   | { page: 'lead'; id: number }
   | { page: 'contactRecords' }
@@ -27,6 +28,7 @@ export function routeOf(pathname: string, search = ''): Route {
   if (path === '/' || path === '') return { page: 'workLine' };
   if (path === '/queue') return { page: 'queue' };
   if (path === '/pool') return { page: 'pool' };
+  if (path === '/new-customer') return { page: 'newCustomer' };
   if (path === '/import') return { page: 'import' };
   if (path === '/leads') return { page: 'leads' };
   const leadId = /^\/leads\/([1-9][0-9]{0,14})$/.exec(path)?.[1];
@@ -54,6 +56,8 @@ export function pathOf(route: Route): string {
       return '/queue';
     case 'pool':
       return '/pool';
+    case 'newCustomer':
+      return '/new-customer';
     case 'import':
       return '/import';
     case 'leads':

@@ -14,6 +14,7 @@ import { peopleById, personName as nameOfPerson } from '../people/person-name.ts
 import { LeadPage } from '../leads/LeadPage.tsx';
 import { LeadsPage } from '../leads/LeadsPage.tsx';
 import { ImportPage } from '../import/ImportPage.tsx';
+import { NewCustomerPage } from '../new-customer/NewCustomerPage.tsx';
 import { PoolPage } from '../pool/PoolPage.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
 import { StageListPage } from '../stages/StageListPage.tsx';
@@ -83,6 +84,9 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
       break;
     case 'pool':
       page = <PoolPage onClaimed={reload} />;
+      break;
+    case 'newCustomer':
+      page = <NewCustomerPage onCreated={reload} />;
       break;
     case 'leads':
       page = <LeadsPage />;

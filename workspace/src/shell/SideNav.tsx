@@ -37,6 +37,9 @@ export function SideNav({
           <NavLink to={{ page: 'workLine' }} current={route} label={t('nav.workLine')} />
         </li>
         <li>
+          <NavLink to={{ page: 'newCustomer' }} current={route} label={t('nav.newCustomer')} />
+        </li>
+        <li>
           <span className="nav-group" id={stagesHeading}>
             {t('nav.stages')}
           </span>
