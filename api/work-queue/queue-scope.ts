@@ -10,26 +10,35 @@ import type { BindValue, QueueCommonTable, QueueScope } from '../../engine/queue
  * through customer_owner for all of them instead visits ~5,000 scattered customer rows per section.
  */
 const collaborated = 'queue_collaborated_customers';
-const ownedIds = 'queue_owned_customer_ids';
 
-/** The collaborated customers' rows, then every owned customer's id (which reads the former). */
-function ownerCommonTables(userId: number): QueueCommonTable[] {
-  return [
-    {
-      name: collaborated,
-      sql: (bind: BindValue) =>
-        `select c.* from customer_owner co join customer c on c.id = co.customer_id ` +
-        `where co.user_id = ${bind(userId, 'bigint')} and co.role = 'collaborator' and c.deleted_at is null`,
-    },
-    {
-      // As one array, so the planner walks the records of those customers by their customer_id index (an index scan
-      // per id) instead of sorting every open record and testing each one's owner.
-      name: ownedIds,
-      sql: (bind: BindValue) =>
-        `select array(select c.id from customer c where c.owner_id = ${bind(userId, 'bigint')} and c.deleted_at is null ` +
-        `union all select q.id from ${collaborated} q) as ids`,
-    },
-  ];
+/**
+ * The customer flag saying a customer has live rows of a record entity (migration 0017, kept by triggers): only
+ * flagged customers can have records in the queue, so only they are probed by customer_id.
+ */
+const liveRecordFlags = { opportunity: 'has_live_opportunities', order: 'has_live_orders', ticket: 'has_live_tickets' } as const;
+
+/** The collaborated customers' rows, read once per statement however many sections use them. */
+function collaboratedCustomers(userId: number): QueueCommonTable {
+  return {
+    name: collaborated,
+    sql: (bind: BindValue) =>
+      `select c.* from customer_owner co join customer c on c.id = co.customer_id ` +
+      `where co.user_id = ${bind(userId, 'bigint')} and co.role = 'collaborator' and c.deleted_at is null`,
+  };
+}
+
+/**
+ * The ids of the owned customers with live records in `flag`'s table, as one array — so the planner walks those
+ * records by their customer_id index (a probe per id) instead of sorting every record and testing each one's owner.
+ * The primary owner's come from the flag's own index, without visiting the customer rows.
+ */
+function customersWithRecords(userId: number, flag: string): QueueCommonTable {
+  return {
+    name: `queue_customers_${flag}`,
+    sql: (bind: BindValue) =>
+      `select array(select c.id from customer c where c.owner_id = ${bind(userId, 'bigint')} and c.deleted_at is null and c.${flag} ` +
+      `union all select q.id from ${collaborated} q where q.${flag}) as ids`,
+  };
 }
 
 /**
@@ -42,7 +51,7 @@ export function queueScopeOf(entity: EntityName, userId: number): QueueScope | u
   switch (entity) {
     case 'customer':
       return {
-        commonTables: ownerCommonTables(userId).slice(0, 1),
+        commonTables: [collaboratedCustomers(userId)],
         from: (alias, bind) =>
           `(select c.* from customer c where c.owner_id = ${bind(userId, 'bigint')} and c.deleted_at is null ` +
           `union all select * from ${collaborated}) as ${alias}`,
@@ -51,12 +60,14 @@ export function queueScopeOf(entity: EntityName, userId: number): QueueScope | u
       };
     case 'opportunity':
     case 'order':
-    case 'ticket':
+    case 'ticket': {
+      const withRecords = customersWithRecords(userId, liveRecordFlags[entity]);
       return {
-        commonTables: ownerCommonTables(userId),
-        where: (alias) => `${alias}."deleted_at" is null and ${alias}."customer_id" = any((select ids from ${ownedIds})::bigint[])`,
+        commonTables: [collaboratedCustomers(userId), withRecords],
+        where: (alias) => `${alias}."deleted_at" is null and ${alias}."customer_id" = any((select ids from ${withRecords.name})::bigint[])`,
         columns: (alias) => [`${alias}."customer_id" as customer_id`],
       };
+    }
     case 'contact':
     case 'lead':
       return undefined;

@@ -88,22 +88,14 @@ async function sectionsRows(
   }
   if (requests.length === 0) return placed;
   const dueFacts = new Map(requests.map((request) => [request.sectionIndex, sectionDueFact(policy, policy.sections[request.sectionIndex]!, request.catalogue)]));
-  // One statement per entity, side by side on pooled connections: an entity's sections share its scope's reads, and
-  // the orders' and opportunities' index probes (most of the work) run beside the customers' sections.
-  const byEntity = new Map<string, QueueSectionsRequest[]>();
-  for (const request of requests) {
-    const entity = policy.sections[request.sectionIndex]!.entity;
-    byEntity.set(entity, [...(byEntity.get(entity) ?? []), request]);
+  // One statement for every section: the scopes' common tables (the collaborated customers above all) are read once,
+  // and the customers with live records of each kind (migration 0017) keep the orders' and opportunities' index probes
+  // few. It runs beside the grid's counts.
+  const query = compileQueueSectionsSql(policy, requests, { now: options.now, timeZone: caller.user.timeZone });
+  for (const row of await boundQuery<SectionRow & { section_index: number }>(em, query.sql, query.params)) {
+    const index = row.section_index;
+    placed.get(index)!.push({ section: policy.sections[index]!, keys: query.keys.get(index)!, dueFact: dueFacts.get(index)!, row });
   }
-  await Promise.all(
-    [...byEntity.values()].map(async (group) => {
-      const query = compileQueueSectionsSql(policy, group, { now: options.now, timeZone: caller.user.timeZone });
-      for (const row of await boundQuery<SectionRow & { section_index: number }>(em, query.sql, query.params)) {
-        const index = row.section_index;
-        placed.get(index)!.push({ section: policy.sections[index]!, keys: query.keys.get(index)!, dueFact: dueFacts.get(index)!, row });
-      }
-    }),
-  );
   return placed;
 }
 

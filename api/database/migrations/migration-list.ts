@@ -13,8 +13,9 @@ import { MigrationSavedViews } from './migration-0012-saved-views.ts';
 import { MigrationCustomerImports } from './migration-0013-customer-imports.ts';
 import { MigrationListExpressionIndexes } from './migration-0014-list-expression-indexes.ts';
 import { MigrationDefinitionDraftsAndMigrations } from './migration-0015-definition-drafts-and-migrations.ts';
-
 import { MigrationCallScripts } from './migration-0016-call-scripts.ts';
+import { MigrationWorkQueueSpeed } from './migration-0017-work-queue-speed.ts';
+
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
  * Node's type stripping, in tests and in production; a new migration is appended, never edited once released.
@@ -36,4 +37,5 @@ export const migrationList = [
   { name: '0014-list-expression-indexes', class: MigrationListExpressionIndexes },
   { name: '0015-definition-drafts-and-migrations', class: MigrationDefinitionDraftsAndMigrations },
   { name: '0016-call-scripts', class: MigrationCallScripts },
+  { name: '0017-work-queue-speed', class: MigrationWorkQueueSpeed },
 ];

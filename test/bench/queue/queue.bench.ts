@@ -11,6 +11,7 @@ import { installGenericTemplate } from '../../support/records-fixtures.ts';
 import type { TestApp } from '../../support/test-app.ts';
 import { printBenchLine, quantile } from '../support/bench-line.ts';
 import { generateCustomers, type GeneratedCustomers } from '../support/generate-customers.ts';
+import { vacuumUntilAllVisible } from '../support/vacuum-until-all-visible.ts';
 
 /**
  * `GET /api/me/queue` for rep.li, who owns about 5,000 of STAGECRAFT_BENCH_CUSTOMERS (default 1,000,000) generated
@@ -114,7 +115,7 @@ try {
   }
   // A table that has been live a while has been vacuumed by autovacuum, so its visibility map lets index-only scans
   // skip the heap; a table filled a second ago has not. Vacuum it, as the steady state the latency goal is about.
-  await bare.query('vacuum (analyze) customer, customer_owner, opportunity, sales_order, contact_record');
+  await vacuumUntilAllVisible(bare, ['customer', 'customer_owner', 'opportunity', 'sales_order', 'contact_record']);
   const { rows: [owned] } = await bare.query(
     'select count(*)::int as n from customer_owner co join customer c on c.id = co.customer_id where co.user_id = $1 and c.deleted_at is null',
     [rep.id],

@@ -42,8 +42,10 @@ export interface GeneratedCustomers {
  * machines (snapshots with each stage's declared flags); an open opportunity for each opportunity customer and a
  * won one plus an order (pending, confirmed, shipped or completed) for each won customer; levels A–D or none;
  * next follow-ups on about 60 % of the owned target, potential and opportunity customers. Names, name keys and
- * phones continue after the table's largest id, so calls can be repeated on one schema. Run it in a transaction
- * of your own if you need all or nothing.
+ * phones continue after the table's largest id, so calls can be repeated on one schema. The customers' live-record
+ * flags (migration 0017) are written with them, as the records below will make them, so the records' insert triggers
+ * find nothing to update and the customer table is left without dead rows. Run it in a transaction of your own if
+ * you need all or nothing.
  */
 export async function generateCustomers(client: Queryable, options: GenerateCustomersOptions): Promise<GeneratedCustomers> {
   const now = options.now ?? new Date();
@@ -72,7 +74,8 @@ export async function generateCustomers(client: Queryable, options: GenerateCust
      ),
      made as (
      insert into customer (name, name_key, phone, phone_normalized, stage, machine_snapshot, definition_key, definition_version,
-                           ownership, owner_id, call_count, last_contact_at, next_follow_up_at, custom_fields, created_at, updated_at)
+                           ownership, owner_id, call_count, last_contact_at, next_follow_up_at, custom_fields, created_at, updated_at,
+                           has_live_opportunities, has_live_orders)
      select '生成客户 ' || s.serial, 'gen ' || s.serial, '13' || lpad(s.serial::text, 9, '0'), '13' || lpad(s.serial::text, 9, '0'),
             s.stage,
             jsonb_build_object('machine', $6::text, 'version', $7::int, 'value', s.stage, 'flags', ($8::jsonb) -> s.stage,
@@ -85,7 +88,8 @@ export async function generateCustomers(client: Queryable, options: GenerateCust
             case when s.owner_id is not null and s.stage in ('target', 'potential', 'opportunity') and s.h3 % 10 < 6
                  then $9::timestamptz + ((s.h2 % 720) - 240) * interval '1 hour' end,
             case when s.h3 % 5 = 4 then '{}'::jsonb else jsonb_build_object('level', (array['A', 'B', 'C', 'D'])[1 + s.h3 % 4]) end,
-            $9::timestamptz - (s.h1 % 365) * interval '1 day', $9::timestamptz
+            $9::timestamptz - (s.h1 % 365) * interval '1 day', $9::timestamptz,
+            s.stage in ('opportunity', 'won'), s.stage = 'won'
      from shaped s
      returning id)
      select min(id)::int as first_id, max(id)::int as last_id, count(*)::int as made from made`,
