@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{definitions,engine,api,adapters,designer,workspace,seeds,test}/**/*.test.{ts,tsx}'],
+    include: ['{definitions,engine,api,adapters,designer,workspace,ui-kit,seeds,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -18,12 +18,12 @@ export const webApps = ['workspace', 'designer'] as const;
 export type WebApp = (typeof webApps)[number];
 
 /**
- * Folders outside the app whose files end up in its bundle: the designer imports the engine's pure parts and the
- * definitions' schemas, so a change there must rebuild it too.
+ * Folders outside the app whose files end up in its bundle: both apps import the shared UI kit, the designer also
+ * the engine's pure parts and the definitions' schemas, so a change there must rebuild them too.
  */
 const sharedSources: Record<WebApp, readonly string[]> = {
-  workspace: [],
-  designer: ['engine', 'definitions'],
+  workspace: ['ui-kit'],
+  designer: ['ui-kit', 'engine', 'definitions'],
 };
 
 export type BuildOutcome = 'built' | 'fresh' | 'no-vite';

@@ -54,6 +54,20 @@ describe('import direction', () => {
     ]);
   });
 
+  it('lets both web apps import ui-kit/, and ui-kit/ neither of them', () => {
+    const root = plantTree({
+      'workspace/main.tsx': "import { LanguageSwitch } from '../ui-kit/i18n/LanguageSwitch.tsx';\n",
+      'designer/main.tsx': "import { useLoaded } from '../ui-kit/hooks/use-loaded.ts';\n",
+      'ui-kit/i18n/LanguageSwitch.tsx': "import { t } from '../../workspace/i18n.ts';\nimport pg from 'pg';\n",
+      'ui-kit/hooks/use-loaded.ts': 'export const useLoaded = 1;\n',
+      'workspace/i18n.ts': 'export const t = 1;\n',
+    });
+    expect(findImportViolations(root).map((v) => [v.file, v.line, v.reason])).toEqual([
+      ['ui-kit/i18n/LanguageSwitch.tsx', 1, 'ui-kit/ may not import workspace/'],
+      ['ui-kit/i18n/LanguageSwitch.tsx', 2, 'ui-kit/ may not import server-side package pg'],
+    ]);
+  });
+
   it('lets adapters/ import engine/ types but not engine/ code', () => {
     const root = plantTree({
       'adapters/dialer.ts': "import type { Effect } from '../engine/effect.ts';\nimport { run } from '../engine/effect.ts';\n",

@@ -38,10 +38,11 @@ export const roomRules: Record<string, RoomRule> = {
   },
   adapters: { rooms: [], typeOnlyRooms: ['definitions', 'engine'], packages: { deny: [] } },
   api: { rooms: ['engine', 'definitions', 'adapters'], packages: { deny: [] } },
-  designer: { rooms: ['engine', 'definitions'], packages: { deny: serverPackages } },
-  workspace: { rooms: [], packages: { deny: serverPackages } },
+  'ui-kit': { rooms: [], packages: { deny: serverPackages } },
+  designer: { rooms: ['engine', 'definitions', 'ui-kit'], packages: { deny: serverPackages } },
+  workspace: { rooms: ['ui-kit'], packages: { deny: serverPackages } },
   seeds: { rooms: ['definitions'], packages: { deny: serverPackages } },
-  test: { rooms: ['definitions', 'engine', 'api', 'adapters', 'designer', 'workspace', 'seeds'], packages: { deny: [] } },
+  test: { rooms: ['definitions', 'engine', 'api', 'adapters', 'designer', 'workspace', 'ui-kit', 'seeds'], packages: { deny: [] } },
 };
 
 export function packageMatches(specifier: string, pattern: string): boolean {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localeStorageKey } from '../../workspace/src/i18n/locale.ts';
+import { localeStorageKey } from '../../ui-kit/i18n/locale.ts';
 import { en, type MessageKey } from '../../workspace/src/i18n/messages.en.ts';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
 import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
@@ -130,12 +130,12 @@ describe('the workspace shell', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe(zhCN['app.skipToContent']);
     const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.tagName ?? ''));
     }
-    // Brand link, notification bell, language menu, sign out, then the navigation's first entry.
-    expect(order.slice(0, 5)).toEqual(['A', 'BUTTON', 'SELECT', 'BUTTON', 'A']);
+    // Brand link, notification bell, language menu, sign out, then the navigation: work line, new customer, stages.
+    expect(order).toEqual(['A', 'BUTTON', 'SELECT', 'BUTTON', 'A', 'A', 'A']);
     expect(await focused()).toBe(zhCN['stage.reserve']);
 
     await page.keyboard.press('Enter');

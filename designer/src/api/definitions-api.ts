@@ -1,7 +1,8 @@
 import type { DefinitionChange, MigrationHints } from '../../../engine/diff/definition-change.ts';
 import type { TransitionTrace } from '../../../engine/machines/transition-trace.ts';
-import type { Locale } from '../i18n/locale.ts';
-import type { ApiClient, ProblemEntry } from './api-client.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 
 /** The definitions API (docs/designer.md, api/definitions/): what the designer reads and writes. */
 /** The kinds the designer edits, in the order its list shows them (roles are users' settings, not here). */

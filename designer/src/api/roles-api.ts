@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { Localized } from './definitions-api.ts';
 
 /** A role of the tenant as the designer names it: its key (what definitions hold) and its labels. */

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, createApiClient } from '../api/api-client.ts';
+import { useEffect, useState } from 'react';
+import { useApiClient } from '../../../ui-kit/api/use-api-client.ts';
+import { failureStatus, isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../../../ui-kit/i18n/LanguageSwitch.tsx';
 import { DefinitionListPage } from './DefinitionListPage.tsx';
 import { DefinitionPage } from './DefinitionPage.tsx';
-import { navigate, useRoute } from './navigation.ts';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
+import { useRoute } from './use-route.ts';
 import { pathOf, signInAddress } from './routes.ts';
 
 interface Me {
@@ -20,12 +22,8 @@ function goToSignIn() {
 
 /** Asks who is signed in: signed-out people go to the workspace sign-in and come back; only admins get the studio. */
 export function App() {
-  const { locale, t } = useI18n();
-  const localeRef = useRef(locale);
-  useEffect(() => {
-    localeRef.current = locale;
-  }, [locale]);
-  const api = useMemo(() => createApiClient({ locale: () => localeRef.current, onSessionEnded: goToSignIn }), []);
+  const { t } = useI18n();
+  const api = useApiClient(goToSignIn);
   const [session, setSession] = useState<Session>({ state: 'checking' });
   const route = useRoute();
 
@@ -33,29 +31,22 @@ export function App() {
     api.get<Me>('/api/me').then(
       (me) => setSession({ state: 'signed-in', me }),
       (error: unknown) => {
-        if (!(error instanceof ApiError) || error.status !== 401) setSession({ state: 'failed' });
+        if (!isApiFailure(error) || failureStatus(error.failure) !== 401) setSession({ state: 'failed' });
       },
     );
   }, [api]);
 
   if (session.state === 'checking') return <p role="status">{t('app.loading')}</p>;
-  if (session.state === 'failed') return <p role="alert">{t('app.unreachable')}</p>;
+  if (session.state === 'failed') return <p role="alert">{t('errors.unreachable')}</p>;
   const header = (
     <header className="top-bar">
-      <a
-        href={pathOf({ page: 'list' })}
-        className="brand"
-        onClick={(event) => {
-          event.preventDefault();
-          navigate(pathOf({ page: 'list' }));
-        }}
-      >
+      <Link href={pathOf({ page: 'list' })} className="brand">
         {t('app.title')}
-      </a>
+      </Link>
       <span className="spacer" />
       <a href="/">{t('app.toWorkspace')}</a>
       <span>{session.me.displayName}</span>
-      <LanguageSwitch />
+      <LanguageSwitch label={t('language.label')} />
     </header>
   );
   if (!session.me.role.permissions.mayManageDefinitions) {

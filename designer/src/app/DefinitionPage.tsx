@@ -3,7 +3,7 @@ import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { QueuePolicy } from '../../../definitions/queue-policy.schema.ts';
 import type { Rule } from '../../../definitions/rule.schema.ts';
 import { catalogueWithMachineStates } from '../../../engine/machines/catalogue-with-machine-states.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import { listRoles, type RoleSummary } from '../api/roles-api.ts';
 import { useFactCatalogues } from '../conditions/use-fact-catalogues.ts';
 import { definitionsApi, type DefinitionDetail, type DefinitionKind, type DefinitionsApi } from '../api/definitions-api.ts';
@@ -21,7 +21,7 @@ import { RuleEditor } from '../rules/RuleEditor.tsx';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
 import { kindTitles } from './DefinitionListPage.tsx';
-import { useLoaded } from './use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 
 const saveStateKeys: Record<SaveState, MessageKey> = {
   saved: 'draft.saved',

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ProblemList } from '../problems/ProblemList.tsx';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type ProblemEntry } from '../api/api-client.ts';
+import { failureStatus, isApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import type { DefinitionDetail, DefinitionsApi } from '../api/definitions-api.ts';
 import { canRedo, canUndo, execute, redo, startStack, undo, type CommandStack } from '../model/command-stack.ts';
 import { liveProblems, type LocalChecks } from '../problems/live-problems.ts';
@@ -63,7 +64,7 @@ export function useDraft<T>(api: DefinitionsApi, detail: DefinitionDetail, local
             setSaved(document);
             setTrouble(undefined);
           },
-          (error: unknown) => setTrouble(error instanceof ApiError && error.status === 409 ? 'conflict' : 'failed'),
+          (error: unknown) => setTrouble(isApiFailure(error) && failureStatus(error.failure) === 409 ? 'conflict' : 'failed'),
         ),
       );
     }, autosaveDelayMs);

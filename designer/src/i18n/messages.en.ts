@@ -2,7 +2,8 @@
 export const en = {
   'app.title': 'Stagecraft Designer',
   'app.loading': 'Loading…',
-  'app.unreachable': 'The server could not be reached. Try again in a moment.',
+  'errors.unreachable': 'The server cannot be reached. Check the network and try again.',
+  'errors.unexpected': 'The server answered {status} unexpectedly. Try again; tell your administrator if it persists.',
   'app.notFound': 'There is no such page in the designer.',
   'app.toWorkspace': 'Back to the workspace',
   'app.adminsOnly': 'Admins only',

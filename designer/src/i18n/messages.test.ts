@@ -4,13 +4,13 @@ import { conditionOperators } from '../../../definitions/condition.schema.ts';
 import { stagePermissions } from '../../../definitions/machine.schema.ts';
 import { en } from './messages.en.ts';
 import { zhCN } from './messages.zh-CN.ts';
-import { placeholdersOf } from './translate.ts';
+import { catalogueGaps } from '../../../ui-kit/i18n/catalogue-gaps.ts';
+import { catalogues } from './translate.ts';
 
 describe('the designer message catalogues', () => {
   it('have the same keys and placeholders in both languages, none left untranslated', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    expect(catalogueGaps(catalogues)).toEqual([]);
     for (const [key, text] of Object.entries(en)) {
-      expect(placeholdersOf(zhCN[key as keyof typeof en]), key).toEqual(placeholdersOf(text));
       if (!/^operator\.(lessThan|greaterThan)|^value\.(POST|PUT|PATCH)$/.test(key)) expect(zhCN[key as keyof typeof en], key).not.toBe(text);
     }
   });

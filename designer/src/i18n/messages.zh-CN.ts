@@ -4,7 +4,8 @@ import type { MessageKey } from './messages.en.ts';
 export const zhCN: Record<MessageKey, string> = {
   'app.title': 'Stagecraft 流程设计器',
   'app.loading': '加载中…',
-  'app.unreachable': '无法连接服务器，请稍后再试。',
+  'errors.unreachable': '无法连接服务器，请检查网络后重试。',
+  'errors.unexpected': '服务器意外返回 {status}。请重试；如果问题持续，请联系管理员。',
   'app.notFound': '设计器中没有这个页面。',
   'app.toWorkspace': '返回工作台',
   'app.adminsOnly': '仅限管理员',

@@ -1,7 +1,7 @@
 import { applyNodeChanges, Background, Controls, ReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { isMissingNode, machineGraph, type DiffMarks } from './machine-graph.ts';
 import { StateNode, type StateNodeType } from './StateNode.tsx';

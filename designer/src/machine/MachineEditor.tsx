@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FactCatalogue } from '../../../definitions/fact-catalogue.schema.ts';
 import { stateKeyPattern, type MachineDefinition } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import type { RoleSummary } from '../api/roles-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { addedTransitionAddress, addState, addTransition, moveState, removeState, removeTransition, type MachineEdit } from '../model/machine-edits.ts';

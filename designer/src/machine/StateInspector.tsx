@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { stageFlagsSchema } from '../../../definitions/effect-catalogue.schema.ts';
 import { stagePermissions, type MachineDefinition, type MachineState } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import { SchemaForm, type FormSchema } from '../effects/SchemaForm.tsx';
 import { CommitInput, ListInput } from '../forms/CommitInput.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';

@@ -3,7 +3,7 @@ import type { Condition } from '../../../definitions/condition.schema.ts';
 import type { EffectInvocation } from '../../../definitions/effect-catalogue.schema.ts';
 import type { FactCatalogue } from '../../../definitions/fact-catalogue.schema.ts';
 import { stagePermissions, type EventTransition, type MachineDefinition } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import { ConditionBuilder } from '../conditions/ConditionBuilder.tsx';
 import { leafFor } from '../conditions/condition-draft.ts';
 import { EffectsEditor } from '../effects/EffectsEditor.tsx';

@@ -1,7 +1,7 @@
 import { MarkerType } from '@xyflow/react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 import { layoutMachine } from '../model/layout-machine.ts';
 import { transitionsOfMachine, triggerName } from '../model/machine-transitions.ts';
 import { isUnder, problemsUnder } from '../problems/problem-locations.ts';

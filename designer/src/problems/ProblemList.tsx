@@ -1,4 +1,6 @@
-import { problemMessage, type ProblemEntry } from '../api/api-client.ts';
+import type { ApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
+import { problemMessage, type ProblemEntry } from './problem-entry.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** Problems with their paths; a click on one shows the node, edge or field it names. */
@@ -23,4 +25,10 @@ export function ProblemList({ title, problems, onPick }: { title: string; proble
       </ul>
     </section>
   );
+}
+
+/** Why an API call failed: the API's problem and the places it names, or why nothing useful answered. */
+export function FailureProblems({ failure }: { failure: ApiFailure }) {
+  const { t } = useI18n();
+  return <ProblemList title={failureMessage(failure, t)} problems={failure.kind === 'problem' ? (failure.problem.errors ?? []) : []} />;
 }

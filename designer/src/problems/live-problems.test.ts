@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from './problem-entry.ts';
 import { liveProblems, machineGraphChecks } from './live-problems.ts';
 
 const machine = (): MachineDefinition =>

@@ -1,6 +1,6 @@
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import { machineGraphProblems } from '../../../engine/machines/validate-machine-graph.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from './problem-entry.ts';
 
 /** Checks the designer runs in the page on every edit: pure, no schema compiled (the page's CSP forbids eval). */
 export type LocalChecks = (document: unknown) => readonly ProblemEntry[];

@@ -1,5 +1,5 @@
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from './problem-entry.ts';
 import { transitionsOfMachine } from '../model/machine-transitions.ts';
 
 /** What a problem's JSON Pointer names in a machine: a transition (its edge), a state (its node), or the machine. */

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError } from '../../../ui-kit/api/api-failure.ts';
 import type { DefinitionKind, DefinitionsApi, MachineImpact, MigrationProgress, RuleImpact } from '../api/definitions-api.ts';
 import { ModalDialog } from '../dialogs/ModalDialog.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ProblemList } from '../problems/ProblemList.tsx';
+import { FailureProblems } from '../problems/ProblemList.tsx';
 
 interface PublishDialogProps {
   api: DefinitionsApi;
@@ -132,7 +132,7 @@ export function PublishDialog({ api, kind, definitionKey, document, onClose, onP
           </ul>
         </section>
       )}
-      {failure && <ProblemList title={failure.problem?.detail ?? failure.message} problems={failure.problem?.errors ?? []} />}
+      {failure && <FailureProblems failure={failure.failure} />}
       {published === undefined ? (
         <>
           <label>

@@ -1,6 +1,6 @@
 import { systemRole, type EventTransition, type MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { RoleSummary } from '../api/roles-api.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 import { transitionsOfMachine } from '../model/machine-transitions.ts';
 
 /** The roles a machine's panels offer, and how each is named in the interface language. */

@@ -1,6 +1,6 @@
 import type { Condition } from '../../../definitions/condition.schema.ts';
 import type { QueuePolicy } from '../../../definitions/queue-policy.schema.ts';
-import type { ProblemEntry } from '../api/api-client.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import type { DefinitionsApi } from '../api/definitions-api.ts';
 import { ConditionBuilder } from '../conditions/ConditionBuilder.tsx';
 import { useFactCatalogues } from '../conditions/use-fact-catalogues.ts';

@@ -3,13 +3,14 @@ import type { Condition } from '../../../definitions/condition.schema.ts';
 import type { EffectInvocation } from '../../../definitions/effect-catalogue.schema.ts';
 import type { FactCatalogue } from '../../../definitions/fact-catalogue.schema.ts';
 import type { Rule } from '../../../definitions/rule.schema.ts';
-import { ApiError, type ProblemEntry } from '../api/api-client.ts';
+import { ApiError } from '../../../ui-kit/api/api-failure.ts';
+import type { ProblemEntry } from '../problems/problem-entry.ts';
 import type { DefinitionsApi, RuleImpact } from '../api/definitions-api.ts';
 import { ConditionBuilder } from '../conditions/ConditionBuilder.tsx';
 import { EffectsEditor } from '../effects/EffectsEditor.tsx';
 import { CommitInput } from '../forms/CommitInput.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ProblemList } from '../problems/ProblemList.tsx';
+import { FailureProblems, ProblemList } from '../problems/ProblemList.tsx';
 
 interface RuleEditorProps {
   api: DefinitionsApi;
@@ -60,7 +61,7 @@ export function RuleEditor({ api, definitionKey, rule, problems, catalogue, repl
         <button type="button" onClick={() => void preview()}>
           {t('rule.preview')}
         </button>
-        {failure && <ProblemList title={failure.problem?.detail ?? failure.message} problems={failure.problem?.errors ?? []} />}
+        {failure && <FailureProblems failure={failure.failure} />}
         {impact && (
           <section aria-label={t('publish.impact')}>
             <p>{t('publish.ruleCount', { count: impact.count })}</p>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { FactCatalogue } from '../../../definitions/fact-catalogue.schema.ts';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import { explainTransitionTrace } from '../../../engine/machines/explain-transition-trace.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError } from '../../../ui-kit/api/api-failure.ts';
 import type { DefinitionsApi, SimulationStep } from '../api/definitions-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ProblemList } from '../problems/ProblemList.tsx';
+import { FailureProblems } from '../problems/ProblemList.tsx';
 
 /**
  * Fires events step by step at a real record with the draft machine: each step shows whether it was accepted, the
@@ -61,7 +61,7 @@ export function SimulationPanel({ api, definitionKey, machine, catalogue }: { ap
       <button type="button" onClick={() => { setEvents([]); setSteps(undefined); }}>
         {t('simulation.reset')}
       </button>
-      {failure && <ProblemList title={failure.problem?.detail ?? failure.message} problems={failure.problem?.errors ?? []} />}
+      {failure && <FailureProblems failure={failure.failure} />}
       {steps && (
         <ol className="simulation-steps">
           {steps.map((step, index) => (

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DefinitionChange } from '../../../engine/diff/definition-change.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError } from '../../../ui-kit/api/api-failure.ts';
 import type { DefinitionKind, DefinitionsApi } from '../api/definitions-api.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
+import { createFormatters } from '../../../ui-kit/i18n/format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ProblemList } from '../problems/ProblemList.tsx';
+import { FailureProblems } from '../problems/ProblemList.tsx';
 import { diffMarksOf } from './diff-marks.ts';
 import type { DiffMarks } from '../machine/machine-graph.ts';
 
@@ -22,6 +23,7 @@ interface VersionsPanelProps {
 /** The published versions, newest first; any two (or one and the draft) compared, the changes listed and drawn. */
 export function VersionsPanel({ api, kind, definitionKey, latestVersion, onMarks, onRepublish }: VersionsPanelProps) {
   const { locale, t } = useI18n();
+  const format = useMemo(() => createFormatters(locale), [locale]);
   const versions = useLoaded(() => api.versions(kind, definitionKey), [kind, definitionKey, latestVersion]);
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>('draft');
@@ -50,7 +52,7 @@ export function VersionsPanel({ api, kind, definitionKey, latestVersion, onMarks
       <ol className="versions">
         {items.map((item) => (
           <li key={item.version}>
-            <strong>v{item.version}</strong> <span className="muted">{new Date(item.publishedAt).toLocaleString(locale)}</span> {item.note}
+            <strong>v{item.version}</strong> <span className="muted">{format.dateTime(item.publishedAt)}</span> {item.note}
             {item.version !== items[0]?.version && (
               <button type="button" onClick={async () => onRepublish(item.version, (await api.version(kind, definitionKey, item.version)).document)}>
                 {t('versions.rollback', { version: item.version })}
@@ -90,7 +92,7 @@ export function VersionsPanel({ api, kind, definitionKey, latestVersion, onMarks
           </button>
         )}
       </div>
-      {failure && <ProblemList title={failure.problem?.detail ?? failure.message} problems={failure.problem?.errors ?? []} />}
+      {failure && <FailureProblems failure={failure.failure} />}
       {changes !== undefined && (
         <ul className="changes" aria-label={t('versions.changes')}>
           {changes.length === 0 && <li>{t('versions.noChanges')}</li>}

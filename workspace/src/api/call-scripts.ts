@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 
 /** A call script (话术) as GET /api/call-scripts answers it (api/call-scripts/call-script-bodies.schema.ts). */
 export interface CallScript {

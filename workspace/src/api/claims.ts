@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 
 /** GET /api/me/claim-quota and the quota a claim answers with (api/ownership/ownership-view.schema.ts). */
 export interface ClaimQuota {

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { ContactRecord } from './customers.ts';
 
 /** The channels and outcomes the API takes (api/contact-records/contact-channels.ts). */

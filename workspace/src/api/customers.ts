@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { LocalizedText } from './me.ts';
 
 /** A customer as the signed-in person sees it (api/customers/customer-view.schema.ts): hidden fields are absent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProblemDocument } from './api-failure.ts';
+import type { ProblemDocument } from '../../../ui-kit/api/api-failure.ts';
 import { problemsByField } from './field-problems.ts';
 
 const validation = (errors: ProblemDocument['errors']): ProblemDocument => ({

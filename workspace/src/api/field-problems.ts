@@ -1,4 +1,4 @@
-import type { ProblemDocument } from './api-failure.ts';
+import type { ProblemDocument } from '../../../ui-kit/api/api-failure.ts';
 
 export interface FormProblems<Field extends string> {
   /** Messages to show next to each field, from the problem's `errors` whose JSON path names that field. */

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n/locale.ts';
-import type { ApiClient } from './api-client.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 
 export type LocalizedText = Record<Locale, string>;
 

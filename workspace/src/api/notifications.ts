@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { LocalizedText } from './me.ts';
 
 /** A notification, in the list and on the live stream alike (api/notifications/notification-view.schema.ts). */

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 
 /** GET /api/people (api/users/people-directory.ts): everyone's name and team, for anyone signed in. */
 export interface Person {

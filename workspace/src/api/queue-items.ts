@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 
 /** One thing to do in the generated queue (api/work-queue/work-queue-view.schema.ts, queueItemViewSchema). */
 export interface QueueItem {

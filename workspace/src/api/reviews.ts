@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { Customer } from './customers.ts';
 
 export const reviewBuckets = ['day', 'week', 'month'] as const;

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { ListEntity } from './list-fields.ts';
 import type { LocalizedText } from './me.ts';
 

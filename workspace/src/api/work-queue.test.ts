@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient } from './api-client.ts';
-import { ApiError } from './api-failure.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import { ApiError } from '../../../ui-kit/api/api-failure.ts';
 import { defaultStageKeys, fetchWorkQueueSummary, stagesOfQueueBody } from './work-queue.ts';
 
 const failingWith = (failure: ApiError['failure']): ApiClient => ({
@@ -8,6 +8,7 @@ const failingWith = (failure: ApiError['failure']): ApiClient => ({
     throw new ApiError(failure);
   },
   post: async () => undefined as never,
+  put: async () => undefined as never,
   patch: async () => undefined as never,
   delete: async () => undefined,
 });

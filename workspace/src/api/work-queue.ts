@@ -1,5 +1,5 @@
-import type { ApiClient } from './api-client.ts';
-import { isApiFailure } from './api-failure.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import type { LocalizedText } from './me.ts';
 
 /** The columns of the work line (seed 001, 销售主线): when a stage's customers are due, or that they were reached today. */

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { createApiClient } from '../api/api-client.ts';
-import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
+import { useEffect, useState } from 'react';
+import { useApiClient } from '../../../ui-kit/api/use-api-client.ts';
+import { isApiFailure, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { fetchMe, type Me } from '../api/me.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LoginPage, type LoginNotice } from '../login/LoginPage.tsx';
@@ -24,21 +24,10 @@ type Session =
 
 /** Asks who is signed in, then shows the login page or the workspace; any 401 later brings the login page back. */
 export function App() {
-  const { locale, t } = useI18n();
-  const localeRef = useRef(locale);
-  useEffect(() => {
-    localeRef.current = locale;
-  }, [locale]);
-
+  const { t } = useI18n();
   const [session, setSession] = useState<Session>({ state: 'checking' });
-  const api = useMemo(
-    () =>
-      createApiClient({
-        locale: () => localeRef.current,
-        onSessionEnded: () =>
-          setSession((current) => (current.state === 'signed-in' ? { state: 'signed-out', notice: 'sessionEnded' } : current)),
-      }),
-    [],
+  const api = useApiClient(() =>
+    setSession((current) => (current.state === 'signed-in' ? { state: 'signed-out', notice: 'sessionEnded' } : current)),
   );
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { PagedList } from './use-paged-list.ts';
 

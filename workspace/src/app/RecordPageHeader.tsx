@@ -1,6 +1,6 @@
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Loaded } from './use-loaded.ts';
+import type { Loaded } from '../../../ui-kit/hooks/use-loaded.ts';
 
 interface RecordPageHeaderProps {
   title: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
-import { useLoaded, type Loaded } from './use-loaded.ts';
+import { isApiFailure, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { useLoaded, type Loaded } from '../../../ui-kit/hooks/use-loaded.ts';
 
 /** A page of a keyset-paged list, as the API answers one. */
 export interface ListPage<T, Cursor> {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { isApiFailure } from '../api/api-failure.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 

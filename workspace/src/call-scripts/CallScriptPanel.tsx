@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { createCallScript, fetchCallScripts, updateCallScript, type CallScript } from '../api/call-scripts.ts';
-import { failureMessage } from '../api/failure-message.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { CallScriptForm, type ScriptText } from './CallScriptForm.tsx';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CallScriptPanel } from '../call-scripts/CallScriptPanel.tsx';
-import { isApiFailure } from '../api/api-failure.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { contactChannels, contactOutcomes, logContact } from '../api/contact-records.ts';
 import type { ContactRecord } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { isApiFailure } from '../api/api-failure.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import type { FiredEvent, RecordAction } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
-import type { Loaded } from '../app/use-loaded.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
+import type { Loaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { actionButtons, payloadNeed, type PayloadAsk } from './action-bar.ts';
 

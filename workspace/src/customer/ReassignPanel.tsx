@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { isApiFailure } from '../api/api-failure.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { reassignCustomer, type Customer } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Loaded } from '../app/use-loaded.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import type { Loaded } from '../../../ui-kit/hooks/use-loaded.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** One part of the 360° view: a heading and a table of rows, or why they could not be loaded. */

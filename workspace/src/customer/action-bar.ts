@@ -1,6 +1,6 @@
-import type { ProblemDocument } from '../api/api-failure.ts';
+import type { ProblemDocument } from '../../../ui-kit/api/api-failure.ts';
 import type { RecordAction } from '../api/customers.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 
 export interface ActionButton {
   event: string;

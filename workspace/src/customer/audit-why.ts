@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../api/customers.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 import type { MessageKey, Translate } from '../i18n/translate.ts';
 
 /** The reasons commands give (api/**: `why: { kind: 'reason', code }`) that the console puts in words. */

@@ -1,5 +1,5 @@
 import type { CustomField, FieldOption } from '../api/fields.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 
 /** A custom field's value as a form holds it: text for one value, a list for a multiple dropdown. */
 export type CustomFieldInput = string | string[];

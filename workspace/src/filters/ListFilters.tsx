@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiFailure } from '../api/api-failure.ts';
+import type { ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import type { ListEntity } from '../api/list-fields.ts';
 import type { SavedView } from '../api/saved-views.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';

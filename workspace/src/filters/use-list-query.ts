@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { ApiFailure } from '../api/api-failure.ts';
+import type { ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { fetchListFields, type ListEntity, type ListField } from '../api/list-fields.ts';
 import type { SavedView } from '../api/saved-views.ts';
-import { useLoaded, type Loaded } from '../app/use-loaded.ts';
+import { useLoaded, type Loaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { useSession } from '../shell/session-context.ts';
 import { conditionOfDraft, draftOfCondition, emptyDraft, problemsByRow, type Condition, type FilterDraft } from './filter-draft.ts';
 import { cycleSortLevel, type SortLevel } from './sort-levels.ts';

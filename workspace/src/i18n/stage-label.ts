@@ -1,5 +1,5 @@
 import { isDefaultStageKey, type DefaultStageKey, type StageSummary } from '../api/work-queue.ts';
-import type { Locale } from './locale.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 import type { MessageKey, Translate } from './translate.ts';
 
 const defaultStageLabels: Record<DefaultStageKey, MessageKey> = {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { ApiError, type ApiFailure } from '../api/api-failure.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { ApiError, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import {

@@ -1,6 +1,6 @@
-import type { ApiClient } from '../api/api-client.ts';
-import { ApiError, isProblemDocument } from '../api/api-failure.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import { ApiError, isProblemDocument } from '../../../ui-kit/api/api-failure.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 
 /** One column of the file and the customer field it fills (null: left out). */
 export interface ColumnMapping {

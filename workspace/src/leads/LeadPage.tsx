@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { isApiFailure } from '../api/api-failure.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { convertLead, fetchLead, fetchLeadActions, fetchLeadStatuses, fireLeadEvent, type Lead } from '../api/leads.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { RecordPageHeader } from '../app/RecordPageHeader.tsx';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { ActionBar } from '../customer/ActionBar.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 import { leadStatusName } from './lead-status.ts';

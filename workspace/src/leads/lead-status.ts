@@ -1,5 +1,5 @@
 import type { MachineStateLabel } from '../api/leads.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../../../ui-kit/i18n/locale.ts';
 
 /** A lead status in words from the published lead machine; a status the machine no longer has keeps its key. */
 export function leadStatusName(statuses: readonly MachineStateLabel[] | undefined, key: string, locale: Locale): string {

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ApiClient } from '../api/api-client.ts';
-import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import { isApiFailure, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import type { FormProblems } from '../api/field-problems.ts';
 import { logIn, type Me } from '../api/me.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../../../ui-kit/i18n/LanguageSwitch.tsx';
 import { loginFields as fields, loginProblems, type LoginField } from './login-problems.ts';
 
 export type LoginNotice = 'sessionEnded' | 'signedOut';
@@ -57,7 +57,7 @@ export function LoginPage({ api, notice, failure, onSignedIn }: LoginPageProps) 
   return (
     <div className="login-page">
       <div className="login-language">
-        <LanguageSwitch />
+        <LanguageSwitch label={t('language.label')} />
       </div>
       <main className="login-card">
         <h1>{t('login.title')}</h1>

@@ -1,6 +1,6 @@
-import type { ApiFailure } from '../api/api-failure.ts';
-import { problemSlug } from '../api/api-failure.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import type { ApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { problemSlug } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField, type FormProblems } from '../api/field-problems.ts';
 import type { Translate } from '../i18n/translate.ts';
 

@@ -1,12 +1,12 @@
 import type { Customer } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { fetchFlaggedCustomers } from '../api/reviews.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ListFooter } from '../app/ListFooter.tsx';
 import { usePagedList } from '../app/use-paged-list.ts';
 import { ReassignPanel } from '../customer/ReassignPanel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 import { RemoveClaimPanel } from './RemoveClaimPanel.tsx';

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
+import { isApiFailure, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { removeClaim } from '../api/claims.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 

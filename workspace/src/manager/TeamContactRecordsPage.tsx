@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { contactChannels, contactOutcomes } from '../api/contact-records.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField } from '../api/field-problems.ts';
 import { fetchTeamContactRecords, type TeamContactRecord, type TeamContactRecordFilters } from '../api/reviews.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
@@ -8,7 +8,7 @@ import { ListFooter } from '../app/ListFooter.tsx';
 import { usePagedList } from '../app/use-paged-list.ts';
 import { reassignCandidates } from '../customer/reassign-candidates.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 

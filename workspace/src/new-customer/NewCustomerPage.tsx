@@ -1,18 +1,18 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { isApiFailure } from '../api/api-failure.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { checkCustomerDuplicates, createCustomer, type DuplicateMatch } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField, type FormProblems } from '../api/field-problems.ts';
 import { fetchCustomFields } from '../api/fields.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { CustomFieldControl } from '../customer/CustomFieldControl.tsx';
 import { cascadeValues, editable } from '../customer/custom-fields.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { stageLabel } from '../i18n/stage-label.ts';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
-import { navigate } from '../routing/use-route.ts';
+import { navigate } from '../../../ui-kit/routing/address-bar.ts';
 import { useSession } from '../shell/session-context.ts';
 import { duplicateNotes, newCustomerBody, type DuplicateNote, type NewCustomerValues } from './new-customer-form.ts';
 

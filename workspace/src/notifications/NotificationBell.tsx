@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { notificationPathOf } from './notification-path.ts';
 import type { Notifications } from './use-notifications.ts';

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { notificationPathOf } from './notification-path.ts';
 import type { Notifications } from './use-notifications.ts';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer } from 'react';
-import type { ApiClient } from '../api/api-client.ts';
-import { isApiFailure } from '../api/api-failure.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import {
   fetchNotifications,
   markAllNotificationsRead,

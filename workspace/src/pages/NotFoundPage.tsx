@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 
 export function NotFoundPage({ path }: { path: string }) {
   const { t } = useI18n();

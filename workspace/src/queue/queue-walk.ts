@@ -1,4 +1,4 @@
-import type { ApiFailure } from '../api/api-failure.ts';
+import type { ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import type { QueueItem } from '../api/queue-items.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { fetchActivityReview, fetchTeams, reviewBuckets, type ActivityPeriod, type ReviewBucket } from '../api/reviews.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { problemsByField } from '../api/field-problems.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import { useSession } from '../shell/session-context.ts';

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ApiFailure } from '../api/api-failure.ts';
-import { isApiFailure } from '../api/api-failure.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import type { ApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import type { ListEntity } from '../api/list-fields.ts';
 import { createSavedView, deleteSavedView, fetchRoles, fetchSavedViews, renameSavedView, type SavedView, type SavedViewContent } from '../api/saved-views.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { mayShareViews, viewChoices } from './saved-view-choices.ts';

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { Me } from '../api/me.ts';
 import { fetchPeople } from '../api/people.ts';
-import { useLoaded } from '../app/use-loaded.ts';
+import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
 import { CustomerPage } from '../customer/CustomerPage.tsx';
-import { createFormatters } from '../i18n/format.ts';
+import { createFormatters } from '../../../ui-kit/i18n/format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { stageLabel } from '../i18n/stage-label.ts';
 import { ReminderPopups } from '../notifications/ReminderPopups.tsx';

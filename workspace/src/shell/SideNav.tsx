@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { StageSummary } from '../api/work-queue.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { stageLabel } from '../i18n/stage-label.ts';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { isCurrent, pathOf, type Route } from '../routing/routes.ts';
 
 function NavLink({ to, current, label }: { to: Route; current: Route; label: string }) {

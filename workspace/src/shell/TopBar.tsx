@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { isApiFailure, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { logOut } from '../api/me.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../../../ui-kit/i18n/LanguageSwitch.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import type { Notifications } from '../notifications/use-notifications.ts';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { useSession } from './session-context.ts';
 
 /** The product, the notification bell, who is signed in with which role and team, the language, and signing out. */
@@ -41,7 +41,7 @@ export function TopBar({ onSignedOut, notifications }: { onSignedOut(): void; no
             {me.team === null ? '' : ` · ${me.team.name}`}
           </span>
         </p>
-        <LanguageSwitch />
+        <LanguageSwitch label={t('language.label')} />
         <button type="button" onClick={signOut}>
           {t('shell.logout')}
         </button>

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import type { Me } from '../api/me.ts';
 import type { Person } from '../api/people.ts';
 import type { StageSummary } from '../api/work-queue.ts';
-import type { Formatters } from '../i18n/format.ts';
+import type { Formatters } from '../../../ui-kit/i18n/format.ts';
 
 /** What every page of the signed-in workspace may use: who is signed in, the API, and formatting in their zone. */
 export interface Session {

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Customer } from '../api/customers.ts';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { workLineBuckets, type WorkLineBucket } from '../api/work-queue.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ListFooter } from '../app/ListFooter.tsx';
 import { usePagedList } from '../app/use-paged-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
-import { Link } from '../routing/Link.tsx';
-import { navigate } from '../routing/use-route.ts';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
+import { navigate } from '../../../ui-kit/routing/address-bar.ts';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 import { bucketLabels } from '../work-line/bucket-labels.ts';

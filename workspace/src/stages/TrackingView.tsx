@@ -5,7 +5,7 @@ import { CustomerSummary } from '../customer/CustomerSummary.tsx';
 import { useLogContactKey } from '../customer/use-log-contact-key.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { isNextKey, isShortcutKey } from '../queue/queue-walk.ts';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
 

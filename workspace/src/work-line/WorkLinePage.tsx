@@ -1,11 +1,11 @@
 import type { CSSProperties } from 'react';
-import { failureMessage } from '../api/failure-message.ts';
+import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { stageLabel } from '../i18n/stage-label.ts';
-import { Link } from '../routing/Link.tsx';
+import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
-import { navigate } from '../routing/use-route.ts';
+import { navigate } from '../../../ui-kit/routing/address-bar.ts';
 import { useSession } from '../shell/session-context.ts';
 import { bucketLabels } from './bucket-labels.ts';
 import type { WorkQueueState } from './use-work-queue.ts';

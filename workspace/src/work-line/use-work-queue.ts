@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiClient } from '../api/api-client.ts';
-import { isApiFailure, type ApiFailure } from '../api/api-failure.ts';
+import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
+import { isApiFailure, type ApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { defaultStages, fetchWorkQueueSummary, type WorkQueueSummary } from '../api/work-queue.ts';
 
 export type WorkQueueState =

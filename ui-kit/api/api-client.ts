@@ -7,6 +7,7 @@ export type RequestHeaders = Readonly<Record<string, string>>;
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown, headers?: RequestHeaders): Promise<T>;
+  put<T>(path: string, body: unknown, headers?: RequestHeaders): Promise<T>;
   patch<T>(path: string, body: unknown, headers?: RequestHeaders): Promise<T>;
   delete(path: string): Promise<void>;
 }
@@ -20,7 +21,7 @@ export interface ApiClientOptions {
 }
 
 /**
- * The workspace's one way to the API: JSON in and out, the session cookie sent by the browser (same origin),
+ * A web app's one way to the API: JSON in and out, the session cookie sent by the browser (same origin),
  * failures thrown as ApiError with the API's problem+json in the caller's language.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -56,6 +57,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     get: (path) => request('GET', path),
     post: (path, body, headers) => request('POST', path, body, headers),
+    put: (path, body, headers) => request('PUT', path, body, headers),
     patch: (path, body, headers) => request('PATCH', path, body, headers),
     delete: (path) => request('DELETE', path),
   };

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
-import { navigate } from './use-route.ts';
+import { navigate } from './address-bar.ts';
 
 /** An ordinary link (open in a new tab still works) that changes page inside the app on a plain click. */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

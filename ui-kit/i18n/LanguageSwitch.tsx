@@ -1,14 +1,14 @@
 import { useId } from 'react';
-import { useI18n } from './i18n-context.tsx';
+import { useLocaleChoice } from './i18n-context.tsx';
 import { isLocale, localeNames, locales } from './locale.ts';
 
-/** The language menu; the choice is remembered in this browser. */
-export function LanguageSwitch() {
-  const { locale, setLocale, t } = useI18n();
+/** The language menu, labelled in the current language by the app; the choice is remembered in this browser. */
+export function LanguageSwitch({ label }: { label: string }) {
+  const { locale, setLocale } = useLocaleChoice();
   const id = useId();
   return (
     <span className="language-switch">
-      <label htmlFor={id}>{t('language.label')}</label>
+      <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={locale}

@@ -1,4 +1,4 @@
-/** The interface languages; the API answers problems in the same two (Accept-Language). */
+/** The interface languages of both web apps; the API answers problems in the same two (Accept-Language). */
 export type Locale = 'zh-CN' | 'en';
 
 export const locales: readonly Locale[] = ['zh-CN', 'en'];
@@ -6,6 +6,7 @@ export const locales: readonly Locale[] = ['zh-CN', 'en'];
 /** Each language named in itself, as a language menu shows it whatever the current language is. */
 export const localeNames: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
+// One key for both apps: a language chosen in the workspace is the one the designer starts in, and back.
 export const localeStorageKey = 'stagecraft.locale';
 
 export function isLocale(value: unknown): value is Locale {

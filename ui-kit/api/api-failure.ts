@@ -5,6 +5,7 @@ export interface ProblemDocument {
   status: number;
   detail: string;
   instance?: string;
+  /** Each failing place of the request: a JSON Pointer and why, in the language asked for. */
   errors?: Array<{ path: string; message: string }>;
 }
 
@@ -22,6 +23,12 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.failure = failure;
   }
+}
+
+/** The HTTP status a failed call answered with; none when nothing answered. */
+export function failureStatus(failure: ApiFailure): number | undefined {
+  if (failure.kind === 'problem') return failure.problem.status;
+  return failure.kind === 'unexpected' ? failure.status : undefined;
 }
 
 const problemTypeBase = 'https://stagecraft.dev/problems/';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './api-client.ts';
-import { ApiError } from './api-failure.ts';
+import { ApiError, failureStatus, type ApiFailure } from './api-failure.ts';
 
 const problemBody = {
   type: 'https://stagecraft.dev/problems/unauthenticated',
@@ -67,13 +67,24 @@ describe('the API client', () => {
     await expect(down.get('/api/me')).rejects.toMatchObject({ failure: { kind: 'unreachable' } });
 
     const { fetch } = answering(() => new Response('<html>Bad gateway</html>', { status: 502 }));
-    await expect(createApiClient({ locale: () => 'en', fetch }).get('/api/me')).rejects.toMatchObject({
-      failure: { kind: 'unexpected', status: 502 },
-    });
+    const failure = await createApiClient({ locale: () => 'en', fetch })
+      .get<ApiFailure>('/api/me')
+      .catch((error: unknown) => (error as ApiError).failure);
+    expect(failure).toEqual({ kind: 'unexpected', status: 502 });
+    expect(failureStatus(failure)).toBe(502);
+    expect(failureStatus({ kind: 'unreachable' })).toBeUndefined();
   });
 });
 
 describe('the API client’s edits', () => {
+  it('sends PUT with its body and headers', async () => {
+    const { fetch, calls } = answering(() => json(200, { revision: 2 }));
+    const api = createApiClient({ locale: () => 'zh-CN', fetch });
+    expect(await api.put('/api/definitions/machine/customer/draft', { document: {} }, { 'if-match': '"1"' })).toEqual({ revision: 2 });
+    expect(calls[0]!.init.method).toBe('PUT');
+    expect((calls[0]!.init.headers as Record<string, string>)['if-match']).toBe('"1"');
+  });
+
   it('sends PATCH with the If-Match header the caller gives, beside its own headers', async () => {
     const { fetch, calls } = answering(() => json(200, { id: 1, version: 4 }));
     const api = createApiClient({ locale: () => 'en', fetch });
