@@ -226,8 +226,13 @@ export const customerEditRightsOperation = defineOperation({
         properties: {
           fields: { type: 'array', items: { type: 'string' } },
           refusal: { enum: ['sharedCustomer', 'stageForbids'] },
+          mayCreate: {
+            type: 'array',
+            items: { enum: ['contact', 'opportunity', 'order', 'ticket'] },
+            description: 'the records you may open under it now (its create endpoints would accept)',
+          },
         },
-        required: ['fields'],
+        required: ['fields', 'mayCreate'],
         additionalProperties: false,
       },
     },

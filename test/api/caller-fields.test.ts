@@ -75,7 +75,7 @@ describe('GET /api/customers/:id/editable-fields', () => {
     const target = await aCustomer(rep, { stage: 'target' });
     const rights = await rightsOf(rep, target.id);
     // Target customers' editable fields, less the masked company phone: columns first, then the definition's order.
-    expect(rights).toEqual({ fields: ['phone', 'industry', 'subIndustry', 'city', 'website', 'wechatId'] });
+    expect(rights).toEqual({ fields: ['phone', 'industry', 'subIndustry', 'city', 'website', 'wechatId'], mayCreate: ['contact', 'opportunity', 'order', 'ticket'] });
     const refused = await api(app, 'PATCH', `/api/customers/${target.id}`, {
       cookie: rep,
       headers: { 'if-match': `"${target.version}"` },
@@ -96,7 +96,12 @@ describe('GET /api/customers/:id/editable-fields', () => {
     expect(fields).toEqual(expect.arrayContaining(['name', 'phone', 'keywords', 'contractEndsOn', 'level', 'province', 'mainPhone', 'remarks']));
     expect(fields).not.toContain('customerNumber');
     const shared = await aCustomer(rep, { stage: 'target', ownership: 'pool' });
-    expect(await rightsOf(rep, shared.id)).toEqual({ fields: [], refusal: 'sharedCustomer' });
+    expect(await rightsOf(rep, shared.id)).toEqual({ fields: [], refusal: 'sharedCustomer', mayCreate: ['ticket'] });
+    // What it says may not be opened is refused, what it says may be is taken.
+    const opportunity = await api(app, 'POST', `/api/customers/${shared.id}/opportunities`, { cookie: rep, body: { name: '公海商机' } });
+    expect(opportunity.status).toBe(403);
+    const ticket = await api(app, 'POST', `/api/customers/${shared.id}/tickets`, { cookie: rep, body: { subject: '投诉', priority: 'normal' } });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
   });
 
   it('answers 404 for a customer the caller may not see', async () => {

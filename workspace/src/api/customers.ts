@@ -138,6 +138,8 @@ export const updateCustomer = (api: ApiClient, customer: Pick<Customer, 'id' | '
 export interface EditRights {
   fields: string[];
   refusal?: 'sharedCustomer' | 'stageForbids';
+  /** The records the caller may open under the customer now. */
+  mayCreate: Array<'contact' | 'opportunity' | 'order' | 'ticket'>;
 }
 
 export const fetchEditRights = (api: ApiClient, id: number) => api.get<EditRights>(`${base(id)}/editable-fields`);
@@ -181,6 +183,19 @@ export function fetchPoolCustomers(api: ApiClient, search: URLSearchParams): Pro
 /** POST …/reassign (managers and administrators): a new primary owner; answers the customer as it is now. */
 export const reassignCustomer = (api: ApiClient, id: number, body: { toUserId: number; reason?: string }) =>
   api.post<Customer>(`${base(id)}/reassign`, body);
+
+export const createOpportunity = (api: ApiClient, customerId: number, body: { name: string; amount?: number | string; expectedCloseOn?: string }) =>
+  api.post<Opportunity>(`${base(customerId)}/opportunities`, body);
+
+/** POST /api/customers/:id/orders: numbers the person typed that are none are sent as typed, for the API to name. */
+export interface NewOrderBody {
+  lines: Array<{ product: string; quantity: number | string; unitPrice: number | string }>;
+  dueOn?: string;
+  opportunityId?: number;
+  note?: string;
+}
+
+export const createOrder = (api: ApiClient, customerId: number, body: NewOrderBody) => api.post<Order>(`${base(customerId)}/orders`, body);
 
 /** What the console sends to POST /api/customers. */
 export interface NewCustomerBody {

@@ -44,15 +44,6 @@ export interface LeadPage {
   total: number;
 }
 
-/** A state of a published machine as lists label it (GET /api/machines/:entity/states). */
-export interface MachineStateLabel {
-  key: string;
-  label: LocalizedText;
-  color?: string;
-  tags: string[];
-  final: boolean;
-}
-
 export interface NewLead {
   name: string;
   source: string;
@@ -98,4 +89,3 @@ export const convertLead = (api: ApiClient, lead: Pick<Lead, 'id' | 'version'>, 
 
 export const createLead = (api: ApiClient, lead: NewLead) => api.post<Lead>('/api/leads', lead);
 
-export const fetchLeadStatuses = async (api: ApiClient) => (await api.get<{ states: MachineStateLabel[] }>('/api/machines/lead/states')).states;

@@ -14,6 +14,7 @@ import {
   type Customer,
 } from '../api/customers.ts';
 import { fetchCustomFields } from '../api/fields.ts';
+import { fetchMachineStates, stateName } from '../api/machines.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { RecordPageHeader } from '../app/RecordPageHeader.tsx';
 import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
@@ -23,6 +24,8 @@ import { useSession } from '../shell/session-context.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { auditActionInWords, auditWhyInWords, customerFieldName } from './audit-why.ts';
 import { CustomerDetails } from './CustomerDetails.tsx';
+import { NewOpportunityPanel } from './NewOpportunityPanel.tsx';
+import { NewOrderPanel } from './NewOrderPanel.tsx';
 import { ReassignPanel } from './ReassignPanel.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { useLogContactKey } from './use-log-contact-key.ts';
@@ -49,6 +52,11 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
   const ownership = useLoaded(() => fetchOwnershipHistory(api, customerId), [api, customerId, revision]);
   const customFields = useLoaded(() => fetchCustomFields(api, 'customer'), [api]);
   const editRights = useLoaded(() => fetchEditRights(api, customerId), [api, customerId, revision]);
+  // Opportunities, orders and tickets run on machines of their own: their states by the published labels.
+  const funnel = useLoaded(() => fetchMachineStates(api, 'opportunity'), [api]);
+  const orderStates = useLoaded(() => fetchMachineStates(api, 'order'), [api]);
+  const ticketStates = useLoaded(() => fetchMachineStates(api, 'ticket'), [api]);
+  const mayCreate = (record: 'opportunity' | 'order') => editRights.value?.mayCreate.includes(record) === true;
   const audit = useLoaded(() => fetchAuditTrail(api, customerId), [api, customerId, revision]);
   const [shown, setShown] = useState<Customer>();
   useEffect(() => {
@@ -156,12 +164,13 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
             id="opportunities"
             title={t('customer.section.opportunities')}
             loaded={opportunities}
+            toolbar={mayCreate('opportunity') && <NewOpportunityPanel customerId={current.id} onCreated={changed} />}
             columns={[t('record.name'), t('record.stage'), t('record.amount'), t('record.probability'), t('record.expectedClose')]}
             row={(opportunity) => ({
               key: opportunity.id,
               cells: [
                 opportunity.name,
-                opportunity.stage,
+                stateName(funnel.value, opportunity.stage, locale),
                 money(opportunity.amount),
                 opportunity.probability === undefined ? none : `${opportunity.probability}%`,
                 opportunity.expectedCloseOn ?? none,
@@ -172,10 +181,11 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
             id="orders"
             title={t('customer.section.orders')}
             loaded={orders}
+            toolbar={mayCreate('order') && <NewOrderPanel customerId={current.id} opportunities={opportunities.value ?? []} onCreated={changed} />}
             columns={[t('record.orderNumber'), t('record.stage'), t('record.amount'), t('record.paid'), t('record.due')]}
             row={(order) => ({
               key: order.id,
-              cells: [order.orderNumber, order.status, money(order.amount), money(order.paidAmount), order.dueOn ?? none],
+              cells: [order.orderNumber, stateName(orderStates.value, order.status, locale), money(order.amount), money(order.paidAmount), order.dueOn ?? none],
             })}
           />
           <RecordSection
@@ -183,7 +193,7 @@ export function CustomerPage({ customerId, onChanged }: { customerId: number; on
             title={t('customer.section.tickets')}
             loaded={tickets}
             columns={[t('record.subject'), t('record.stage'), t('record.priority'), t('record.service')]}
-            row={(ticket) => ({ key: ticket.id, cells: [ticket.subject, ticket.status, ticket.priority, ticket.slaState ?? none] })}
+            row={(ticket) => ({ key: ticket.id, cells: [ticket.subject, stateName(ticketStates.value, ticket.status, locale), ticket.priority, ticket.slaState ?? none] })}
           />
           <RecordSection
             id="ownership"

@@ -10,9 +10,12 @@ export function RecordSection<T>({
   loaded,
   columns,
   row,
+  toolbar,
 }: {
   id: string;
   title: string;
+  /** Controls under the heading, e.g. "New opportunity". */
+  toolbar?: ReactNode;
   loaded: Loaded<T[]>;
   columns: string[];
   row(item: T): { key: number | string; cells: ReactNode[] };
@@ -25,6 +28,7 @@ export function RecordSection<T>({
         {title}
         {loaded.value !== undefined && <span className="count"> ({items.length})</span>}
       </h2>
+      {toolbar}
       {loaded.status === 'failed' && (
         <p className="form-error" role="alert">
           {t('customer.sectionFailed', { reason: failureMessage(loaded.failure, t) })}

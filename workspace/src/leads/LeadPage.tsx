@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { convertLead, fetchLead, fetchLeadActions, fetchLeadStatuses, fireLeadEvent, type Lead } from '../api/leads.ts';
+import { convertLead, fetchLead, fetchLeadActions, fireLeadEvent, type Lead } from '../api/leads.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { RecordPageHeader } from '../app/RecordPageHeader.tsx';
 import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
-import { leadStatusName } from './lead-status.ts';
+import { fetchMachineStates, stateName } from '../api/machines.ts';
 
 /**
  * One lead: its details, why it went to whom (the routing's steps in words), the buttons of its status from the lead
@@ -22,10 +22,10 @@ export function LeadPage({ leadId, onChanged }: { leadId: number; onChanged(): v
   const [revision, setRevision] = useState(0);
   const lead = useLoaded(() => fetchLead(api, leadId), [api, leadId, revision]);
   const actions = useLoaded(() => fetchLeadActions(api, leadId), [api, leadId, revision]);
-  const statuses = useLoaded(() => fetchLeadStatuses(api), [api]);
+  const statuses = useLoaded(() => fetchMachineStates(api, 'lead'), [api]);
   const current = lead.value;
   useDocumentTitle(current?.name ?? `#${leadId}`);
-  const statusName = (key: string) => leadStatusName(statuses.value, key, locale);
+  const statusName = (key: string) => stateName(statuses.value, key, locale);
   // Conversion is offered while the lead's state is tagged `open` in the lead machine (not once disqualified); a
   // converted lead links to its customer instead.
   const convertible = current !== undefined && (converted(current) || statuses.value?.find((status) => status.key === current.status)?.tags.includes('open') === true);

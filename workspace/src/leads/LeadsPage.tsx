@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { fetchLeads, fetchLeadStatuses, leadsSearch, type Lead } from '../api/leads.ts';
+import { fetchLeads, leadsSearch, type Lead } from '../api/leads.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { ListFooter } from '../app/ListFooter.tsx';
 import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
 import { useSession } from '../shell/session-context.ts';
-import { leadStatusName } from './lead-status.ts';
+import { fetchMachineStates, stateName } from '../api/machines.ts';
 import { NewLeadForm } from './NewLeadForm.tsx';
 
 /** The lead facts the list shows as columns (besides the owner and the routing's reason): what a view saved here keeps. */
@@ -32,7 +32,7 @@ export function LeadsPage() {
   const [status, setStatus] = useState('');
   const [revision, setRevision] = useState(0);
   const [adding, setAdding] = useState(false);
-  const statuses = useLoaded(() => fetchLeadStatuses(api), [api]);
+  const statuses = useLoaded(() => fetchMachineStates(api, 'lead'), [api]);
   const listQuery = useListQuery('lead');
   const listSearch = (cursor?: string) =>
     withListQuery(leadsSearch({ ...(status === '' ? {} : { status }), ...(cursor === undefined ? {} : { cursor }) }), listQuery.condition, listQuery.sort);
@@ -110,7 +110,7 @@ export function LeadsPage() {
                 <td>{lead.company ?? none}</td>
                 <td>{lead.phone ?? none}</td>
                 <td>{t(`lead.source.${lead.source as 'website'}` as const)}</td>
-                <td data-status={lead.status}>{leadStatusName(statuses.value, lead.status, locale)}</td>
+                <td data-status={lead.status}>{stateName(statuses.value, lead.status, locale)}</td>
                 <td>{lead.ownerId === null ? t('ownership.pool') : personName(lead.ownerId)}</td>
                 <td>{lead.assignment?.summary[locale] ?? none}</td>
                 <td>{format.dateTime(lead.createdAt)}</td>
