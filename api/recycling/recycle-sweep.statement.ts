@@ -4,7 +4,7 @@ import type { EvaluationContext } from '../../engine/conditions/index.ts';
 import { compileRecycleSelection } from '../../engine/recycling/recycle-selection.ts';
 import type { LocalizedText } from '../../engine/validation/problem.ts';
 import { BindParams } from '../database/bound-query.ts';
-import { customerDocumentSql, customerDocumentWithOwnershipSql, customerOwnersAggregateSql } from './customer-document-sql.ts';
+import { customerOwnersAggregateSql, ownershipColumnsOf, ownershipDocumentSql } from './ownership-document-sql.ts';
 import { effectForOwnerSql } from './recycle-effects-sql.ts';
 
 /** Everything one run of a rule's sweep is compiled from. */
@@ -20,10 +20,12 @@ export interface RecycleRun {
 }
 
 /**
- * Run before the sweep statement in its transaction. With a million customers the plan's cost passes the JIT
- * thresholds and PostgreSQL spends about a second compiling expressions for a statement whose time goes into writes.
+ * Run before the sweep statement in its transaction (both settings end with it). With a million customers the plan's
+ * cost passes the JIT thresholds and PostgreSQL spends about a second compiling expressions for a statement whose time
+ * goes into writes; and the statement's hashes and sorts (the moved rows, the owners they lost) spill to disk at the
+ * default 4 MB of work memory, where 64 MB holds them for 100,000s of moved customers.
  */
-export const sweepStatementSettings = 'set local jit = off';
+export const sweepStatementSettings = "select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)";
 
 export interface Statement {
   sql: string;
@@ -50,14 +52,15 @@ export function recyclePreviewStatement(run: Pick<RecycleRun, 'rule' | 'catalogu
  * The sweep of one rule as ONE statement: it locks the customers the compiled condition selects (skipping any a
  * command holds right now — the next run takes them), removes every owner, puts them in the pool with their version
  * raised, and writes what a command would — ownership history (`remove`, by the system), the cool-down rows, one
- * audit entry each (before and after as the API shows the customer, the rule's reason as why) and the rule's other
- * effects as outbox rows keyed `customer:<id>:v<version>:recycle:<rule>:<n>`, like effectMessages keys them. Answers
- * one row: how many moved, and the first `sampleSize` ids.
+ * audit entry each (the ownership fields before and after as the API shows them, the rule's reason as why) and the
+ * rule's other effects as outbox rows keyed `customer:<id>:v<version>:recycle:<rule>:<n>`, like effectMessages keys
+ * them. Answers one row: how many moved, and the first `sampleSize` ids.
  *
  * Shaped for the write path, which is nearly all of its cost (docs/recycling.md, "Cost"): the locking scan carries
- * only the row's address and the columns the move changes (no sort, no document), the UPDATE finds each row by that
- * address, and one whole document per row is built — `after`, in the UPDATE's RETURNING; `before` is it with the old
- * ownership columns and the owners the DELETE returned put back.
+ * only the row's address, id and the columns the move changes (no sort, no document), the UPDATE fetches the rows by
+ * those addresses (a TID scan, not a join that reads the whole table), and the audit entry holds only the fields the
+ * move changed (ownershipDocumentSql), the old ones from the locking scan and the owners from the rows the DELETE
+ * returned.
  */
 export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Statement {
   const bind = new BindParams();
@@ -76,24 +79,17 @@ export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Stat
     .filter(({ effect }) => effect.type !== 'releaseToPool')
     .map(({ effect, position }) => {
       const topic = `${bind.add(`effect.${effect.type}`)}::text`;
-      const effectSql = effectForOwnerSql(effect, 'c.former_owner_id', bind);
+      const effectSql = effectForOwnerSql(effect, 'k.owner_id', bind);
       const keyTail = `${bind.add(`:${position}`)}::text`;
       return `select ${topic}, jsonb_build_object('entity', 'customer', 'recordId', c.id, 'actorId', null, 'effect', ${effectSql},
                 'rule', jsonb_build_object('id', ${ruleId}, 'version', ${ruleVersion}),
                 'formerOwnerIds', f.owner_ids),
               'customer:' || c.id || ':v' || c.version || ':recycle:' || ${ruleId} || ${keyTail}, 'pending', 0, ${now}, ${now}
-              from moved c join former f on f.customer_id = c.id`;
+              from moved c join candidates k on k.id = c.id join former f on f.customer_id = c.id`;
     });
 
-  // The one whole document per row is `after`; `before` is it with the ownership columns the UPDATE changed put back.
-  const before = customerDocumentWithOwnershipSql('c.after', {
-    ownership: 'c.former_ownership',
-    ownerId: 'c.former_owner_id',
-    owners: "coalesce(f.owners, '[]'::jsonb)",
-    teamId: 'c.former_team_id',
-    updatedAt: 'c.former_updated_at',
-    version: 'c.version - 1',
-  });
+  const before = ownershipDocumentSql({ ...ownershipColumnsOf('k', "coalesce(f.owners, '[]'::jsonb)"), version: 'c.version - 1' });
+  const after = ownershipDocumentSql(ownershipColumnsOf('c', "'[]'::jsonb"));
   const selection = compileRecycleSelection(run.rule, run.catalogue, {
     context: run.context,
     tableAlias: 'c',
@@ -101,15 +97,14 @@ export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Stat
   });
   const sql = `
     with candidates as materialized (
-      select c.ctid as row_id, c.owner_id, c.ownership, c.team_id, c.updated_at
+      select c.ctid as row_id, c.id, c.owner_id, c.ownership, c.team_id, c.updated_at
       from customer c where ${recyclableSql} and ${selection.sql}
       for update of c skip locked
     ),
     moved as (
       update customer c set ownership = 'pool', owner_id = null, team_id = null, updated_at = ${now}, version = c.version + 1
-      from candidates m where c.ctid = m.row_id
-      returning c.id, c.version, m.owner_id as former_owner_id, m.ownership as former_ownership, m.team_id as former_team_id,
-                m.updated_at as former_updated_at, ${customerDocumentSql('c', "'[]'::jsonb")} as after
+      where c.ctid = any(array(select row_id from candidates))
+      returning c.id, c.version, c.ownership, c.owner_id, c.team_id, c.updated_at
     ),
     lost as (
       delete from customer_owner o using moved c where o.customer_id = c.id
@@ -129,8 +124,8 @@ export function recycleSweepStatement(run: RecycleRun, sampleSize: number): Stat
     ),
     audited as (
       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
-      select 'customer', c.id, c.id, 'recycle', null, ${now}, ${before}, c.after, ${whyParam}, ${requestId}
-      from moved c left join former f on f.customer_id = c.id
+      select 'customer', c.id, c.id, 'recycle', null, ${now}, ${before}, ${after}, ${whyParam}, ${requestId}
+      from moved c join candidates k on k.id = c.id left join former f on f.customer_id = c.id
     )${
       outboxSelects.length === 0
         ? ''

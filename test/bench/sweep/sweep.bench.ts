@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openOrm } from '../../../api/database/orm.ts';
-import {
-  customerDocumentSql,
-  customerDocumentWithOwnershipSql,
-  customerOwnersAggregateSql,
-  customerOwnersSql,
-} from '../../../api/recycling/customer-document-sql.ts';
+import { customerOwnersAggregateSql, ownershipColumnsOf, ownershipDocumentSql } from '../../../api/recycling/ownership-document-sql.ts';
 import { recycleRunOf } from '../../../api/recycling/recycle-run.ts';
 import { recycleSweepStatement, sweepStatementSettings } from '../../../api/recycling/recycle-sweep.statement.ts';
 import { buildRulesEngineEvaluator, compileFactRowSelect, type FactRow } from '../../../engine/conditions/index.ts';
@@ -157,11 +152,18 @@ try {
 /** What the loop writes for one customer, query by query: the same rows the statement writes for it. */
 async function recycleOne(id: number, _row: FactRow, run: NonNullable<Awaited<ReturnType<typeof recycleRunOf>>>, now: Date) {
   const nowText = now.toISOString();
-  const [{ before }] = (await client.query(`select ${customerDocumentSql('c', customerOwnersSql('c'))} as before from customer c where id = $1 for update`, [id])).rows;
+  const owners = `coalesce((select ${customerOwnersAggregateSql('o')} from customer_owner o where o.customer_id = c.id), '[]'::jsonb)`;
+  const [{ before }] = (
+    await client.query(
+      `select ${ownershipDocumentSql(ownershipColumnsOf('c', owners))} as before
+       from customer c where id = $1 for update`,
+      [id],
+    )
+  ).rows;
   const { rows: lost } = await client.query('delete from customer_owner where customer_id = $1 returning user_id', [id]);
   const { rows: moved } = await client.query(
     `update customer c set ownership = 'pool', owner_id = null, team_id = null, updated_at = $2, version = version + 1 where id = $1
-     returning ${customerDocumentSql('c', "'[]'::jsonb")} as after, version`,
+     returning ${ownershipDocumentSql(ownershipColumnsOf('c', "'[]'::jsonb"))} as after, version`,
     [id, nowText],
   );
   for (const { user_id } of lost) {
@@ -194,21 +196,15 @@ async function recycleOne(id: number, _row: FactRow, run: NonNullable<Awaited<Re
 /**
  * The sweep of recycle-potential-no-contact as a person would write it: the rule's condition typed out (potential,
  * personal, 15 calendar days in Shanghai without a contact — or none since creation — and no deal), the same writes.
- * The customer document expression is shared with the compiled statement: both must write the API's document.
+ * The ownership document expression is shared with the compiled statement: both must write the API's fields.
  */
 function handWrittenSweep(notify: unknown) {
   const localDay = (instant: string) => `((${instant}) at time zone 'Asia/Shanghai')::date`;
-  const before = customerDocumentWithOwnershipSql('c.after', {
-    ownership: 'c.former_ownership',
-    ownerId: 'c.former_owner_id',
-    owners: "coalesce(f.owners, '[]'::jsonb)",
-    teamId: 'c.former_team_id',
-    updatedAt: 'c.former_updated_at',
-    version: 'c.version - 1',
-  });
+  const before = ownershipDocumentSql({ ...ownershipColumnsOf('k', "coalesce(f.owners, '[]'::jsonb)"), version: 'c.version - 1' });
+  const after = ownershipDocumentSql(ownershipColumnsOf('c', "'[]'::jsonb"));
   const sql = `
     with candidates as materialized (
-      select c.ctid as row_id, c.owner_id, c.ownership, c.team_id, c.updated_at
+      select c.ctid as row_id, c.id, c.owner_id, c.ownership, c.team_id, c.updated_at
       from customer c
       where c.deleted_at is null and c.stage = 'potential' and c.ownership = 'personal'
         and (${localDay('$1::timestamptz')} - ${localDay('c.last_contact_at')} >= 15
@@ -218,9 +214,8 @@ function handWrittenSweep(notify: unknown) {
     ),
     moved as (
       update customer c set ownership = 'pool', owner_id = null, team_id = null, updated_at = $1, version = c.version + 1
-      from candidates m where c.ctid = m.row_id
-      returning c.id, c.version, m.owner_id as former_owner_id, m.ownership as former_ownership, m.team_id as former_team_id,
-                m.updated_at as former_updated_at, ${customerDocumentSql('c', "'[]'::jsonb")} as after
+      where c.ctid = any(array(select row_id from candidates))
+      returning c.id, c.version, c.ownership, c.owner_id, c.team_id, c.updated_at
     ),
     lost as (delete from customer_owner o using moved c where o.customer_id = c.id returning o.customer_id, o.user_id, o.role, o.since),
     former as (
@@ -237,17 +232,17 @@ function handWrittenSweep(notify: unknown) {
     ),
     audited as (
       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
-      select 'customer', c.id, c.id, 'recycle', null, $1, ${before}, c.after, $3::jsonb, null
-      from moved c left join former f on f.customer_id = c.id
+      select 'customer', c.id, c.id, 'recycle', null, $1, ${before}, ${after}, $3::jsonb, null
+      from moved c join candidates k on k.id = c.id left join former f on f.customer_id = c.id
     ),
     effects as (
       insert into outbox (topic, payload, idempotency_key, status, attempts, available_at, created_at)
       select 'effect.notify', jsonb_build_object('entity', 'customer', 'recordId', c.id, 'actorId', null,
-               'effect', jsonb_set($4::jsonb, '{params,to,0}', jsonb_build_object('userId', c.former_owner_id::text)),
+               'effect', jsonb_set($4::jsonb, '{params,to,0}', jsonb_build_object('userId', k.owner_id::text)),
                'rule', '{"id": "recycle-potential-no-contact", "version": 1}'::jsonb,
                'formerOwnerIds', f.owner_ids),
              'customer:' || c.id || ':v' || c.version || ':recycle:recycle-potential-no-contact:1', 'pending', 0, $1, $1
-      from moved c join former f on f.customer_id = c.id
+      from moved c join candidates k on k.id = c.id join former f on f.customer_id = c.id
     )
     select count(*)::int as moved from moved`;
   return {
