@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { entitySchema } from './entity.schema.ts';
+import { catalogueEntityNames } from './entity.schema.ts';
 import { localizedTextSchema } from './localized-text.schema.ts';
 
 /**
@@ -115,7 +115,7 @@ export const factCatalogueSchema = {
   type: 'object',
   properties: {
     $schema: { type: 'string' },
-    entity: entitySchema,
+    entity: { enum: catalogueEntityNames },
     table: { ...sqlIdentifierSchema, description: "the entity's PostgreSQL table" },
     facts: { type: 'array', items: factDefinitionSchema },
   },

@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { pageQueryProperties, versionSchema } from '../customers/customer-bodies.schema.ts';
+import { listQueryProperties } from '../lists/list-query.schema.ts';
 import { contactChannels, contactOutcomeKeys } from './contact-channels.ts';
 
 const instantSchema = { type: 'string', format: 'date-time', maxLength: 40 } as const;
@@ -46,6 +47,14 @@ export const listContactRecordsQuerySchema = {
   additionalProperties: false,
 } as const;
 
+/** GET /api/contact-records: those of every customer the caller sees, filtered and sorted like the other lists. */
+export const listVisibleContactRecordsQuerySchema = {
+  type: 'object',
+  properties: listQueryProperties('contact record'),
+  additionalProperties: false,
+} as const;
+
 export type CreateContactRecordBody = FromSchema<typeof createContactRecordBodySchema>;
 export type UpdateContactRecordBody = FromSchema<typeof updateContactRecordBodySchema>;
 export type ListContactRecordsQuery = FromSchema<typeof listContactRecordsQuerySchema>;
+export type ListVisibleContactRecordsQuery = FromSchema<typeof listVisibleContactRecordsQuerySchema>;

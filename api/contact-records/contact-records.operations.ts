@@ -1,9 +1,11 @@
 import { customersTag, ifMatchHeader, versionHeader } from '../customers/customers.operations.ts';
 import { pageSchemaOf } from '../customers/customer-view.schema.ts';
 import { defineOperation } from '../http/operation.ts';
+import { listDescription, listPageBody, listProblems } from '../lists/list-operation-parts.ts';
 import {
   createContactRecordBodySchema,
   listContactRecordsQuerySchema,
+  listVisibleContactRecordsQuerySchema,
   updateContactRecordBodySchema,
 } from './contact-record-bodies.schema.ts';
 import { contactRecordViewSchema } from './contact-record-view.schema.ts';
@@ -28,6 +30,21 @@ export const listContactRecordsOperation = defineOperation({
   query: listContactRecordsQuerySchema,
   responses: { 200: { description: 'A page of contact records.', body: pageSchemaOf('Contact record page', contactRecordViewSchema) } },
   problems: { 404: notVisible },
+});
+
+export const listVisibleContactRecordsOperation = defineOperation({
+  operationId: 'listVisibleContactRecords',
+  method: 'get',
+  path: '/contact-records',
+  summary: { en: 'Contact records you may see', 'zh-CN': '可见的联系记录' },
+  description:
+    `Those of every customer you may see, whoever logged them. ${listDescription('contact record')} ` +
+    'No role field permissions apply to contact records: every field may be filtered and sorted by.',
+  tags: [customersTag],
+  auth: 'session',
+  query: listVisibleContactRecordsQuerySchema,
+  responses: { 200: { description: 'A page of contact records.', body: listPageBody('Contact record list page', contactRecordViewSchema, 'contact records') } },
+  problems: { 400: listProblems[400] },
 });
 
 export const createContactRecordOperation = defineOperation({

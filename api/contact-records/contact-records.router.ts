@@ -10,10 +10,11 @@ import { noSuchContactRecord } from './contact-record-problems.ts';
 import {
   createContactRecordOperation,
   listContactRecordsOperation,
+  listVisibleContactRecordsOperation,
   updateContactRecordOperation,
 } from './contact-records.operations.ts';
 import { createContactRecord } from './create-contact-record.command.ts';
-import { listContactRecords } from './list-contact-records.query.ts';
+import { listContactRecords, listVisibleContactRecords } from './list-contact-records.query.ts';
 import type { ContactLoggedHook } from './log-contact.ts';
 import { updateContactRecord } from './update-contact-record.command.ts';
 
@@ -27,6 +28,10 @@ export function contactRecordsRouter(orm: MikroORM, options: ContactRecordsRoute
   const router = Router();
   const signedIn = requireSession(orm);
   const customerId = (raw: string) => recordId(raw, noSuchCustomer);
+
+  route(router, listVisibleContactRecordsOperation, signedIn, async ({ query }, _request, response) => {
+    response.json(await listVisibleContactRecords(orm, signedInOf(response), query));
+  });
 
   route(router, listContactRecordsOperation, signedIn, async ({ params, query }, _request, response) => {
     const id = customerId(params.id);

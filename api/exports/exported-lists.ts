@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import type { LocalizedText } from '../../engine/validation/problem.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
+import { contactRecordDocument } from '../contact-records/contact-record-document.ts';
+import { ContactRecord } from '../contact-records/contact-record.entity.ts';
+import { contactRecordListSource } from '../contact-records/list-contact-records.query.ts';
 import { customerView } from '../customers/customer-access.ts';
 import { customerColumnFields } from '../customers/customer-document.ts';
 import { customerDocuments } from '../customers/customer-owners.ts';
@@ -127,5 +130,24 @@ export const exportedLists: Record<ListedEntity, ExportedList> = {
       const now = new Date();
       return rows.map((row) => ticketDocument(em.map(Ticket, row), now) as unknown as Record<string, unknown>);
     },
+  },
+  contactRecord: {
+    entity: 'contactRecord',
+    sheetName: { en: 'Contact records', 'zh-CN': '联系记录' },
+    fileStem: 'contact-records',
+    fields: {
+      columnFields: [],
+      keys: [
+        id,
+        customerId,
+        { key: 'contactId', header: { en: 'Contact ID', 'zh-CN': '联系人编号' } },
+        ...['channel', 'outcome', 'notes', 'occurredAt', 'nextFollowUpAt', 'reminderAt'].map((key) => ({ key })),
+        { key: 'authorId', header: { en: 'Logged by (user ID)', 'zh-CN': '记录人编号' } },
+        { key: 'createdAt' },
+      ],
+    },
+    source: (caller, catalogue) => contactRecordListSource(caller, catalogue),
+    // No role field permissions apply to contact records: the document is the view.
+    views: async (em, rows) => rows.map((row) => contactRecordDocument(em.map(ContactRecord, row)) as unknown as Record<string, unknown>),
   },
 };

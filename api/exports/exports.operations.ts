@@ -1,4 +1,5 @@
 import { listCustomersQuerySchema } from '../customers/customer-bodies.schema.ts';
+import { listVisibleContactRecordsQuerySchema } from '../contact-records/contact-record-bodies.schema.ts';
 import { customersTag } from '../customers/customers.operations.ts';
 import { defineOperation } from '../http/operation.ts';
 import { listLeadsQuerySchema } from '../leads/lead-bodies.schema.ts';
@@ -92,6 +93,19 @@ export const exportTicketsOperation = defineOperation({
   tags: [ticketsTag],
   auth: { permissions: ['mayExport'] },
   query: exportQuery(listTicketsQuerySchema.properties),
+  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
+  problems,
+});
+
+export const exportContactRecordsOperation = defineOperation({
+  operationId: 'exportContactRecords',
+  method: 'get',
+  path: '/contact-records/export',
+  summary: { en: 'Export the contact record list to Excel', 'zh-CN': '将联系记录列表导出为 Excel' },
+  description: described,
+  tags: [customersTag],
+  auth: { permissions: ['mayExport'] },
+  query: exportQuery(listVisibleContactRecordsQuerySchema.properties),
   responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
   problems,
 });

@@ -10,6 +10,7 @@ import { listFieldAccess, recordListCatalogue } from '../lists/record-list-catal
 import { chosenColumns, exportableColumns } from './export-columns.ts';
 import { exportedLists, type ExportedList } from './exported-lists.ts';
 import {
+  exportContactRecordsOperation,
   exportCustomersOperation,
   exportLeadsOperation,
   exportOpportunitiesOperation,
@@ -100,6 +101,10 @@ export function exportsRouter(orm: MikroORM): Router {
 
   route(router, exportTicketsOperation, signedIn, mayExport, async ({ query }, request, response) => {
     await exportList(orm, exportedLists.ticket, query, request, response);
+  });
+
+  route(router, exportContactRecordsOperation, signedIn, mayExport, async ({ query }, request, response) => {
+    await exportList(orm, exportedLists.contactRecord, query, request, response);
   });
 
   return router;

@@ -5,8 +5,17 @@ import type { BindParams } from '../database/bound-query.ts';
 import type { ListSource } from './list-rows.ts';
 
 /**
+ * The condition that the customer of the row under `alias` is live and in the caller's scope: a customer's record
+ * (opportunity, order, ticket, contact record) is visible exactly when its customer is.
+ */
+export function customerVisibleSql(caller: SignedIn, alias: string, bind: BindParams): string {
+  const scope = customerScopeSql(customerScopeOf(caller), bind);
+  return `exists (select 1 from customer c where c.id = ${alias}.customer_id and c.deleted_at is null and ${scope})`;
+}
+
+/**
  * A list of a customer's records (opportunities, orders, tickets): the live ones whose customer is live and in the
- * caller's scope — such a record is visible exactly when its customer is — narrowed by `more` on the same alias.
+ * caller's scope, narrowed by `more` on the same alias.
  */
 export function customerChildListSource(
   caller: SignedIn,
@@ -19,10 +28,6 @@ export function customerChildListSource(
     table: name,
     alias,
     catalogue,
-    conditions(bind) {
-      const scope = customerScopeSql(customerScopeOf(caller), bind);
-      const visible = `exists (select 1 from customer c where c.id = ${alias}.customer_id and c.deleted_at is null and ${scope})`;
-      return [`${alias}.deleted_at is null`, visible, ...more(bind)];
-    },
+    conditions: (bind) => [`${alias}.deleted_at is null`, customerVisibleSql(caller, alias, bind), ...more(bind)],
   };
 }

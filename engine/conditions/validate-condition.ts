@@ -14,6 +14,7 @@ const entityNamesZh: Record<string, string> = {
   order: '订单',
   ticket: '工单',
   lead: '线索',
+  contactRecord: '联系记录',
 };
 const groupKeys = ['all', 'any', 'not'] as const;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EntityName } from '../../definitions/entity.schema.ts';
 import { defaultFactCatalogues } from '../../definitions/defaults/facts/default-fact-catalogues.ts';
 import { defaultMachines } from '../../definitions/defaults/machines/default-machines.ts';
 import type { Problem } from '../validation/problem.ts';
@@ -8,7 +9,8 @@ import { validateMachine } from './validate-machine.ts';
 
 const where = (problems: Problem[]) => problems.map((p) => `${p.path} ${p.code}`);
 
-function validate(definition: unknown, entity: keyof typeof defaultFactCatalogues) {
+// Machines are for entities; contact records have a catalogue but no machine.
+function validate(definition: unknown, entity: keyof typeof defaultFactCatalogues & EntityName) {
   return validateMachine(definition, defaultValidationDeps({ entity }));
 }
 

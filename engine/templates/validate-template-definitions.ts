@@ -1,5 +1,5 @@
 import type { DefinitionKind } from '../../definitions/template-manifest.schema.ts';
-import type { EntityName } from '../../definitions/entity.schema.ts';
+import type { CatalogueEntityName, EntityName } from '../../definitions/entity.schema.ts';
 import { factCatalogueSchema, type FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import type { FieldDefinitions } from '../../definitions/field-definitions.schema.ts';
 import type { MachineDefinition } from '../../definitions/machine.schema.ts';
@@ -33,7 +33,7 @@ export function validateTemplateDefinitions(definitions: readonly TemplateDefini
   const ofKind = (kind: DefinitionKind) =>
     definitions.flatMap((definition, index) => (definition.kind === kind ? [{ ...definition, index }] : []));
 
-  const catalogues: Partial<Record<EntityName, FactCatalogue>> = {};
+  const catalogues: Partial<Record<CatalogueEntityName, FactCatalogue>> = {};
   for (const { document, index } of ofKind('factCatalogue')) {
     const found = schemaProblems(checkCatalogue, document, at(index));
     problems.push(...found);

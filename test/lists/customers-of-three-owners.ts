@@ -3,7 +3,8 @@ import type { TestApp } from '../support/test-app.ts';
 
 export type Owner = 'li' | 'zhang' | 'pool';
 
-async function insertCustomer(app: TestApp, name: string, ownerId: number | null): Promise<number> {
+/** A live customer of `ownerId` (null: the pool), inserted directly. */
+export async function insertCustomer(app: TestApp, name: string, ownerId: number | null): Promise<number> {
   const { rows } = await app.schema.pool.query(
     `insert into customer (name, name_key, stage, machine_snapshot, definition_key, definition_version, ownership, owner_id, created_at)
      values ($1, $1, 'opportunity', jsonb_build_object('value', 'opportunity', 'flags', '{}'::jsonb), 'customer-lifecycle', 1,

@@ -27,18 +27,19 @@ export async function listAll(app: TestApp, path: string, cookie: string, filter
 
 /**
  * Checks one list against the engine's closure for a filter: the whole filtered set read in one page is what the
- * closure selects among the live rows, pages of `limit` add up to it in the same order, each page reports its size
- * as the total, and `restricted` (another caller) sees exactly the rows of it `maySee` allows, in the same order.
+ * closure selects among the live rows (`live`, by default those not deleted), pages of `limit` add up to it in the
+ * same order, each page reports its size as the total, and `restricted` (another caller) sees exactly the rows of it
+ * `maySee` allows, in the same order.
  */
 export async function expectListMatchesClosure(
   app: TestApp,
-  list: { path: string; table: string; alias: string; catalogue: FactCatalogue },
+  list: { path: string; table: string; alias: string; catalogue: FactCatalogue; live?: string },
   check: { filter: Condition; sort: readonly SortLevel[]; limit: number; timeZone: string; admin: string },
   restricted: { cookie: string; maySee(id: number): boolean },
 ): Promise<void> {
   const context = { now: Date.now(), timeZone: check.timeZone };
   const select = compileFactRowSelect(list.catalogue, { context, tableAlias: list.alias });
-  const { rows } = await app.schema.pool.query(`select ${select.sql} from ${list.table} ${list.alias} where ${list.alias}.deleted_at is null`, select.params);
+  const { rows } = await app.schema.pool.query(`select ${select.sql} from ${list.table} ${list.alias} where ${list.live ?? `${list.alias}.deleted_at is null`}`, select.params);
   const predicate = compileConditionToPredicate(check.filter, list.catalogue).prepare(context);
   const expected = new Set((rows as FactRow[]).filter(predicate).map((row) => Number(row['id'])));
 

@@ -1,4 +1,5 @@
 import type { FactCatalogue } from '../../fact-catalogue.schema.ts';
+import contactRecord from './contact-record.facts.json' with { type: 'json' };
 import customer from './customer.facts.json' with { type: 'json' };
 import lead from './lead.facts.json' with { type: 'json' };
 import opportunity from './opportunity.facts.json' with { type: 'json' };
@@ -12,4 +13,5 @@ export const defaultFactCatalogues = {
   order: order as FactCatalogue,
   ticket: ticket as FactCatalogue,
   lead: lead as FactCatalogue,
+  contactRecord: contactRecord as FactCatalogue,
 } as const;
