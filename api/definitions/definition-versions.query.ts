@@ -5,20 +5,21 @@ import { notFound } from '../http/http-problem.ts';
 import { designerKinds, titleOf, type DesignerKind } from './definition-kinds.ts';
 import { findDraft } from './definition-drafts.ts';
 import { definitionProblems } from './validate-definition.ts';
+import { isoTimestampSql } from '../database/iso-timestamp-sql.ts';
 
 export interface DefinitionListItem {
   kind: DesignerKind;
   key: string;
   title: LocalizedText | null;
   latestVersion: number | null;
-  publishedAt: Date | null;
-  draft: { revision: number; updatedAt: Date; updatedBy: number | null } | null;
+  publishedAt: string | null;
+  draft: { revision: number; updatedAt: string; updatedBy: number | null } | null;
 }
 
 export interface PublishedVersion {
   version: number;
   document: unknown;
-  publishedAt: Date;
+  publishedAt: string;
   publishedBy: number | null;
   note: string | null;
   source: string;
@@ -35,9 +36,9 @@ export async function listDefinitions(em: EntityManager): Promise<DefinitionList
     latest: unknown;
     draftDocument: unknown;
     latestVersion: number | null;
-    publishedAt: Date | null;
+    publishedAt: string | null;
     revision: number | null;
-    updatedAt: Date | null;
+    updatedAt: string | null;
     updatedBy: number | null;
   }>(
     em,
@@ -46,8 +47,8 @@ export async function listDefinitions(em: EntityManager): Promise<DefinitionList
        where kind = any($1) order by kind, key, version desc
      )
      select coalesce(l.kind, d.kind) as kind, coalesce(l.key, d.key) as key, l.document as latest, d.document as "draftDocument",
-            l.version as "latestVersion", l.published_at as "publishedAt",
-            d.revision, d.updated_at as "updatedAt", d.updated_by::int as "updatedBy"
+            l.version as "latestVersion", ${isoTimestampSql('l.published_at')} as "publishedAt",
+            d.revision, ${isoTimestampSql('d.updated_at')} as "updatedAt", d.updated_by::int as "updatedBy"
      from latest l full join definition_draft d on d.kind = l.kind and d.key = l.key
      where coalesce(l.kind, d.kind) = any($1)
      order by 1, 2`,
@@ -63,7 +64,7 @@ export async function listDefinitions(em: EntityManager): Promise<DefinitionList
   }));
 }
 
-const versionColumns = `version, document, published_at as "publishedAt", published_by::int as "publishedBy", note, source`;
+const versionColumns = `version, document, ${isoTimestampSql('published_at')} as "publishedAt", published_by::int as "publishedBy", note, source`;
 
 /** One published version; the latest when `version` is absent; undefined when there is none. */
 export async function findVersion(em: EntityManager, kind: DesignerKind, key: string, version?: number): Promise<PublishedVersion | undefined> {
@@ -80,7 +81,7 @@ export async function findVersion(em: EntityManager, kind: DesignerKind, key: st
 export async function listVersions(em: EntityManager, kind: DesignerKind, key: string): Promise<Array<Omit<PublishedVersion, 'document'>>> {
   return boundQuery(
     em,
-    `select version, published_at as "publishedAt", published_by::int as "publishedBy", note, source
+    `select version, ${isoTimestampSql('published_at')} as "publishedAt", published_by::int as "publishedBy", note, source
      from definition_version where kind = $1 and key = $2 order by version desc`,
     [kind, key],
   );

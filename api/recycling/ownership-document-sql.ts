@@ -1,3 +1,5 @@
+import { isoTimestampSql } from '../database/iso-timestamp-sql.ts';
+
 /**
  * The fields a pool move changes on a customer, as one SQL expression per row for statements that audit a whole set
  * of customers at once: `ownership`, `ownerId`, `owners`, `teamId`, `updatedAt` and `version`, named and formatted
@@ -5,14 +7,13 @@
  * audit entry holds these before and after — what changed, the way a logged contact's entry holds the counters it
  * moved — rather than two whole documents: test/recycling/recycle-sweep.test.ts compares them with the API's own.
  */
-const isoSql = (value: string) => `to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The owners as `customerDocument` lists them — the primary first, then by the time they joined — aggregated over
  * rows `o` with customer_owner's user_id, role and since (the table itself, or rows a DELETE returned).
  */
 export function customerOwnersAggregateSql(o: string): string {
-  return `jsonb_agg(jsonb_build_object('userId', ${o}.user_id, 'role', ${o}.role, 'since', ${isoSql(`${o}.since`)})
+  return `jsonb_agg(jsonb_build_object('userId', ${o}.user_id, 'role', ${o}.role, 'since', ${isoTimestampSql(`${o}.since`)})
             order by ${o}.role <> 'primary', ${o}.since)`;
 }
 
@@ -29,7 +30,7 @@ export interface OwnershipColumnsSql {
 /** The ownership part of a customer document, e.g. `{ownership: 'pool', ownerId: null, owners: [], …, version: 4}`. */
 export function ownershipDocumentSql(columns: OwnershipColumnsSql): string {
   return `jsonb_build_object('ownership', ${columns.ownership}, 'ownerId', ${columns.ownerId}, 'owners', ${columns.owners},
-    'teamId', ${columns.teamId}, 'updatedAt', ${isoSql(columns.updatedAt)}, 'version', ${columns.version})`;
+    'teamId', ${columns.teamId}, 'updatedAt', ${isoTimestampSql(columns.updatedAt)}, 'version', ${columns.version})`;
 }
 
 /** The columns of the customer row (or RETURNING row) `c` as they are, with `ownersSql` for its owners. */

@@ -52,7 +52,7 @@ describe('reading definitions', () => {
       key: 'customer-lifecycle',
       title: { en: 'Customer lifecycle', 'zh-CN': '客户阶段' },
       latestVersion: 1,
-      publishedAt: expect.any(String),
+      publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       draft: null,
     });
     expect(list.body.items.map((item: { kind: string }) => item.kind)).not.toContain('role');
