@@ -1,0 +1,87 @@
+import type { MessageKey } from '../messages.en.ts';
+
+/** 外壳、登录、导航及各页面共用的文本。简体中文目录（../messages.zh-CN.ts）的一部分。 */
+export const shellZhCN = {
+  'app.name': 'Stagecraft',
+  'app.loading': '加载中…',
+  'app.skipToContent': '跳到主要内容',
+  'app.retry': '重试',
+
+  'language.label': '语言',
+
+  'login.title': '登录 Stagecraft',
+  'login.subtitle': '电话营销与销售团队的销售主线',
+  'login.login': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.submitting': '正在登录…',
+  'login.sessionEnded': '会话已结束，请重新登录。',
+  'login.signedOut': '您已退出登录。',
+
+  'errors.unreachable': '无法连接服务器，请检查网络后重试。',
+  'errors.unexpected': '服务器意外返回 {status}。请重试；如果问题持续，请联系管理员。',
+
+  'shell.userMenu': '当前用户：{name}，{role}',
+  'shell.logout': '退出登录',
+  'shell.designer': '流程设计器',
+  'shell.mainNavigation': '主导航',
+
+  'nav.workLine': '销售主线',
+  'nav.stages': '客户阶段',
+  'nav.newCustomer': '新建客户',
+  'nav.pool': '公海',
+  'nav.contactRecords': '联系记录',
+  'nav.review': '回顾分析',
+
+  'stage.reserve': '储备客户',
+  'stage.target': '目标客户',
+  'stage.potential': '潜在客户',
+  'stage.opportunity': '商机客户',
+  'stage.won': '成交客户',
+
+  'page.coming': '此页面正在建设中。',
+  'page.queue.title': '正在跟踪…',
+  'page.queue.description': '按队列逐个处理客户：客户资料、话术和联系记录并排显示；按 N 进入下一个。',
+  'page.pool.description': '团队共享的客户，可一次占有一个或多个；您的角色每天可占有 {quota} 个。',
+  'page.notFound.title': '没有这个页面',
+  'page.notFound.description': '地址 {path} 不是工作台的页面。',
+  'page.notFound.home': '前往销售主线',
+  'common.none': '—',
+  'common.yes': '是',
+  'common.no': '否',
+  'common.listSeparator': '、',
+  'list.more': '显示更多',
+  'common.cancel': '取消',
+  'common.close': '关闭',
+
+  'entity.customer': '客户',
+  'entity.opportunity': '商机',
+  'entity.order': '订单',
+  'entity.ticket': '工单',
+  'entity.lead': '线索',
+  'entity.contact': '联系人',
+  'entity.contact_record': '联系记录',
+
+  'person.system': '系统',
+  'person.you': '您',
+  'person.user': '用户 #{id}',
+  'person.former': '{name}（已离职）',
+
+  'notifications.bell': '通知，{count} 条未读',
+  'notifications.title': '通知',
+  'notifications.empty': '暂无通知。',
+  'notifications.markRead': '标为已读',
+  'notifications.markAllRead': '全部标为已读',
+  'notifications.open': '打开',
+  'notifications.dismiss': '关闭提醒',
+  'notifications.popups': '提醒',
+
+  'nav.leads': '线索',
+  'page.leads.description': '来自网页表单、市场活动和手工录入的线索，以及分配给谁、为什么。',
+  'actions.payloadFor': '{action}所需信息',
+  'actions.payload.reason': '原因',
+  'nav.pausedCustomers': '暂停跟踪客户',
+  'export.toExcel': '导出 Excel',
+  'export.hint': '按当前的筛选和排序下载此列表（.xlsx 文件）',
+  'nav.import': '导入客户',
+} as const satisfies Partial<Record<MessageKey, string>>;
