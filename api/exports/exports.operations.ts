@@ -1,7 +1,7 @@
 import { listCustomersQuerySchema } from '../customers/customer-bodies.schema.ts';
 import { listVisibleContactRecordsQuerySchema } from '../contact-records/contact-record-bodies.schema.ts';
 import { customersTag } from '../customers/customers.operations.ts';
-import { defineOperation } from '../http/operation.ts';
+import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { listLeadsQuerySchema } from '../leads/lead-bodies.schema.ts';
 import { leadsTag } from '../leads/leads.operations.ts';
 import { listOpportunitiesQuerySchema, opportunitiesTag } from '../opportunities/opportunities.operations.ts';
@@ -32,80 +32,67 @@ const problems = {
   503: '`definitions-missing`: no machine is published for the list yet.',
 };
 
-export const exportCustomersOperation = defineOperation({
-  operationId: 'exportCustomers',
-  method: 'get',
-  path: '/customers/export',
-  summary: { en: 'Export the customer list to Excel', 'zh-CN': '将客户列表导出为 Excel' },
-  description: described,
-  tags: [customersTag],
-  auth: { permissions: ['mayExport'] },
-  query: exportQuery(listCustomersQuerySchema.properties),
-  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
-  problems,
-});
+/** GET /<list>/export: the list's query without its page, for roles with `mayExport`, answered with the sheet. */
+function exportOperation<const P extends { limit: unknown; cursor: unknown }>(
+  operationId: string,
+  path: string,
+  summary: { en: string; 'zh-CN': string },
+  tag: ApiTag,
+  listProperties: P,
+) {
+  return defineOperation({
+    operationId,
+    method: 'get',
+    path,
+    summary,
+    description: described,
+    tags: [tag],
+    auth: { permissions: ['mayExport'] },
+    query: exportQuery(listProperties),
+    responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
+    problems,
+  });
+}
 
-export const exportLeadsOperation = defineOperation({
-  operationId: 'exportLeads',
-  method: 'get',
-  path: '/leads/export',
-  summary: { en: 'Export the lead list to Excel', 'zh-CN': '将线索列表导出为 Excel' },
-  description: described,
-  tags: [leadsTag],
-  auth: { permissions: ['mayExport'] },
-  query: exportQuery(listLeadsQuerySchema.properties),
-  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
-  problems,
-});
-
-export const exportOpportunitiesOperation = defineOperation({
-  operationId: 'exportOpportunities',
-  method: 'get',
-  path: '/opportunities/export',
-  summary: { en: 'Export the opportunity list to Excel', 'zh-CN': '将商机列表导出为 Excel' },
-  description: described,
-  tags: [opportunitiesTag],
-  auth: { permissions: ['mayExport'] },
-  query: exportQuery(listOpportunitiesQuerySchema.properties),
-  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
-  problems,
-});
-
-export const exportOrdersOperation = defineOperation({
-  operationId: 'exportOrders',
-  method: 'get',
-  path: '/orders/export',
-  summary: { en: 'Export the order list to Excel', 'zh-CN': '将订单列表导出为 Excel' },
-  description: described,
-  tags: [ordersTag],
-  auth: { permissions: ['mayExport'] },
-  query: exportQuery(listOrdersQuerySchema.properties),
-  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
-  problems,
-});
-
-export const exportTicketsOperation = defineOperation({
-  operationId: 'exportTickets',
-  method: 'get',
-  path: '/tickets/export',
-  summary: { en: 'Export the ticket list to Excel', 'zh-CN': '将工单列表导出为 Excel' },
-  description: described,
-  tags: [ticketsTag],
-  auth: { permissions: ['mayExport'] },
-  query: exportQuery(listTicketsQuerySchema.properties),
-  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
-  problems,
-});
-
-export const exportContactRecordsOperation = defineOperation({
-  operationId: 'exportContactRecords',
-  method: 'get',
-  path: '/contact-records/export',
-  summary: { en: 'Export the contact record list to Excel', 'zh-CN': '将联系记录列表导出为 Excel' },
-  description: described,
-  tags: [customersTag],
-  auth: { permissions: ['mayExport'] },
-  query: exportQuery(listVisibleContactRecordsQuerySchema.properties),
-  responses: { 200: { description: 'The sheet, streamed.', mediaType: spreadsheet } },
-  problems,
-});
+export const exportCustomersOperation = exportOperation(
+  'exportCustomers',
+  '/customers/export',
+  { en: 'Export the customer list to Excel', 'zh-CN': '将客户列表导出为 Excel' },
+  customersTag,
+  listCustomersQuerySchema.properties,
+);
+export const exportLeadsOperation = exportOperation(
+  'exportLeads',
+  '/leads/export',
+  { en: 'Export the lead list to Excel', 'zh-CN': '将线索列表导出为 Excel' },
+  leadsTag,
+  listLeadsQuerySchema.properties,
+);
+export const exportOpportunitiesOperation = exportOperation(
+  'exportOpportunities',
+  '/opportunities/export',
+  { en: 'Export the opportunity list to Excel', 'zh-CN': '将商机列表导出为 Excel' },
+  opportunitiesTag,
+  listOpportunitiesQuerySchema.properties,
+);
+export const exportOrdersOperation = exportOperation(
+  'exportOrders',
+  '/orders/export',
+  { en: 'Export the order list to Excel', 'zh-CN': '将订单列表导出为 Excel' },
+  ordersTag,
+  listOrdersQuerySchema.properties,
+);
+export const exportTicketsOperation = exportOperation(
+  'exportTickets',
+  '/tickets/export',
+  { en: 'Export the ticket list to Excel', 'zh-CN': '将工单列表导出为 Excel' },
+  ticketsTag,
+  listTicketsQuerySchema.properties,
+);
+export const exportContactRecordsOperation = exportOperation(
+  'exportContactRecords',
+  '/contact-records/export',
+  { en: 'Export the contact record list to Excel', 'zh-CN': '将联系记录列表导出为 Excel' },
+  customersTag,
+  listVisibleContactRecordsQuerySchema.properties,
+);
