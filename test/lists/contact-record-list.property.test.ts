@@ -29,6 +29,7 @@ let app: TestApp;
 const cookies = { admin: '', li: '' };
 let customers: Record<CustomerOf, number>;
 let authorId: number;
+let authorIds: Record<'li' | 'zhang', number>;
 let catalogue: FactCatalogue;
 
 beforeAll(async () => {
@@ -38,11 +39,12 @@ beforeAll(async () => {
   cookies.admin = await signIn(app, 'admin');
   cookies.li = await signIn(app, 'rep.li');
   authorId = await userIdOf(app, 'rep.li');
+  authorIds = { li: authorId, zhang: await userIdOf(app, 'rep.zhang') };
   const deleted = await insertCustomer(app, '已删除的客户', authorId);
   await app.schema.pool.query('update customer set deleted_at = now() where id = $1', [deleted]);
   customers = { ...(await customersOfThreeOwners(app)), deleted };
   catalogue = await recordListCatalogue(app.orm.em.fork(), 'contactRecord', true);
-  expect(catalogue.facts.map((fact) => fact.name)).toEqual(['channel', 'outcome', 'notes', 'occurredAt', 'nextFollowUpAt', 'reminderAt', 'createdAt']);
+  expect(catalogue.facts.map((fact) => fact.name)).toEqual(['channel', 'outcome', 'notes', 'occurredAt', 'nextFollowUpAt', 'reminderAt', 'createdAt', 'authorId']);
 });
 afterAll(async () => {
   await app?.close();
@@ -54,6 +56,7 @@ const instant = (days: { min: number; max: number }) => instantNear(base, days).
 
 const contactRecordArbitrary = fc.record({
   customer: fc.constantFrom<CustomerOf>('li', 'zhang', 'pool', 'deleted'),
+  author: fc.constantFrom<'li' | 'zhang'>('li', 'zhang'),
   channel: fc.constantFrom(...contactChannels),
   outcome: fc.constantFrom(...contactOutcomeKeys),
   notes: fc.constantFrom<string>('', 'Wang Wei', 'wang', '王', '回访 North', '138'),
@@ -64,7 +67,7 @@ const contactRecordArbitrary = fc.record({
 });
 type GeneratedContactRecord = typeof contactRecordArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-const sortableFacts = ['channel', 'outcome', 'notes', 'occurredAt', 'nextFollowUpAt', 'reminderAt', 'createdAt'];
+const sortableFacts = ['channel', 'outcome', 'notes', 'occurredAt', 'nextFollowUpAt', 'reminderAt', 'createdAt', 'authorId'];
 const sortArbitrary: fc.Arbitrary<SortLevel[]> = fc
   .shuffledSubarray(sortableFacts, { maxLength: 4 })
   .chain((facts) => fc.tuple(...facts.map((fact) => fc.constantFrom<SortLevel>({ fact, direction: 'asc' }, { fact, direction: 'desc' }))));
@@ -77,7 +80,7 @@ async function loadContactRecords(records: readonly GeneratedContactRecord[]): P
       `insert into contact_record (customer_id, channel, outcome, notes, occurred_at, next_follow_up_at, reminder_at, author_id, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        returning id::int as id`,
-      [customers[r.customer], r.channel, r.outcome, r.notes, r.occurred_at, r.next_follow_up_at, r.reminder_at, authorId, r.created_at],
+      [customers[r.customer], r.channel, r.outcome, r.notes, r.occurred_at, r.next_follow_up_at, r.reminder_at, authorIds[r.author], r.created_at],
     );
     ids.push(rows[0].id);
   }
@@ -86,6 +89,7 @@ async function loadContactRecords(records: readonly GeneratedContactRecord[]): P
 
 const someRecord = (customer: CustomerOf, outcome: GeneratedContactRecord['outcome'], notes: string): GeneratedContactRecord => ({
   customer,
+  author: 'li',
   channel: 'call',
   outcome,
   notes,
@@ -123,6 +127,26 @@ describe('contact record list filters, sorts and pages', () => {
       { numRuns: runs },
     );
   }, 240_000);
+
+  it('selects one rep’s records on chosen local days, as the managers’ review page exports them', async () => {
+    const day = (daysAgo: number) => new Date(base - daysAgo * msPerDay);
+    const ids = await loadContactRecords([
+      { ...someRecord('li', 'noAnswer', 'li, yesterday'), occurred_at: day(1) },
+      { ...someRecord('li', 'busy', 'zhang, yesterday'), author: 'zhang', occurred_at: day(1) },
+      { ...someRecord('li', 'busy', 'zhang, four days ago'), author: 'zhang', occurred_at: day(4) },
+    ]);
+    const localDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    const filter = {
+      all: [
+        { fact: 'authorId', operator: 'equal', value: authorIds.zhang },
+        { fact: 'occurredAt', operator: 'greaterThanInclusive', value: localDay(day(2)) },
+        { fact: 'occurredAt', operator: 'lessThanInclusive', value: localDay(day(0)) },
+      ],
+    };
+    const answer = await api(app, 'GET', `/api/contact-records?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=-occurredAt`, { cookie: cookies.admin });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.items.map((item: { id: number }) => item.id)).toEqual([ids[1]]);
+  });
 
   it('lists newest entered first without a sort, pages by the plain cursor, and labels outcomes', async () => {
     const ids = await loadContactRecords([someRecord('li', 'noAnswer', 'a'), someRecord('pool', 'interested', 'b'), someRecord('zhang', 'busy', 'c')]);

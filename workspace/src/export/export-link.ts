@@ -1,5 +1,5 @@
 /** The lists that answer an .xlsx of their current query at `/api/<list>/export`. */
-export type ExportableList = 'customers' | 'leads';
+export type ExportableList = 'customers' | 'leads' | 'contact-records';
 
 /** A list's page parameters: an export writes every row, so these are left out. */
 const pageParameters = new Set(['limit', 'cursor']);

@@ -10,7 +10,9 @@ import { reassignCandidates } from '../customer/reassign-candidates.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../../../ui-kit/routing/Link.tsx';
 import { pathOf } from '../routing/routes.ts';
+import { ExportLink } from '../export/ExportLink.tsx';
 import { useSession } from '../shell/session-context.ts';
+import { teamRecordsExportSearch } from './team-records-export.ts';
 
 const filterFields = ['query/author', 'query/from', 'query/to'] as const;
 const isKnown = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
@@ -79,6 +81,7 @@ export function TeamContactRecordsPage() {
         <input id={`${id}-to`} type="date" value={draft.to ?? ''} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
         {fieldError('query/to')}
         <button type="submit">{t('stages.apply')}</button>
+        <ExportLink list="contact-records" search={teamRecordsExportSearch(filters)} />
       </form>
 
       {page.status === 'failed' && (
