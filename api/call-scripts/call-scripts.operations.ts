@@ -1,3 +1,4 @@
+import { itemsBodySchema } from '../http/items-body.schema.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import {
   callScriptSchema,
@@ -32,7 +33,7 @@ export const listCallScriptsOperation = defineOperation({
   responses: {
     200: {
       description: 'The scripts.',
-      body: { type: 'object', properties: { items: { type: 'array', items: callScriptSchema } }, required: ['items'], additionalProperties: false },
+      body: itemsBodySchema(callScriptSchema),
     },
   },
 });

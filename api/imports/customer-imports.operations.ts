@@ -1,3 +1,4 @@
+import { itemsBodySchema } from '../http/items-body.schema.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import {
   createImportMappingBodySchema,
@@ -62,7 +63,7 @@ export const listCustomerImportsOperation = defineOperation({
   responses: {
     200: {
       description: 'The imports.',
-      body: { type: 'object', properties: { items: { type: 'array', items: customerImportSchema } }, required: ['items'], additionalProperties: false },
+      body: itemsBodySchema(customerImportSchema),
     },
   },
 });
@@ -151,7 +152,7 @@ export const listImportMappingsOperation = defineOperation({
   responses: {
     200: {
       description: 'The templates.',
-      body: { type: 'object', properties: { items: { type: 'array', items: importMappingSchema } }, required: ['items'], additionalProperties: false },
+      body: itemsBodySchema(importMappingSchema),
     },
   },
 });

@@ -1,3 +1,4 @@
+import { itemsBodySchema } from '../http/items-body.schema.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 
 export const listIndexesTag = {
@@ -35,7 +36,7 @@ export const listCustomFieldIndexesOperation = defineOperation({
   responses: {
     200: {
       description: 'Every such index, by table and field.',
-      body: { type: 'object', properties: { items: { type: 'array', items: customFieldIndexSchema } }, required: ['items'], additionalProperties: false },
+      body: itemsBodySchema(customFieldIndexSchema),
     },
   },
 });

@@ -1,3 +1,4 @@
+import { itemsBodySchema } from '../http/items-body.schema.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import {
   createSavedViewBodySchema,
@@ -35,7 +36,7 @@ export const listSavedViewsOperation = defineOperation({
   responses: {
     200: {
       description: 'The views.',
-      body: { type: 'object', properties: { items: { type: 'array', items: savedViewSchema } }, required: ['items'], additionalProperties: false },
+      body: itemsBodySchema(savedViewSchema),
     },
   },
 });
