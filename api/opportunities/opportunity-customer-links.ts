@@ -32,7 +32,9 @@ export const opportunitySellingMovesCustomer: TransitionReaction = reactionOn(
 /**
  * Seed 003/004: pausing the customer pauses its opportunities. When a customer's `tracking` flag becomes `paused`,
  * each of its open opportunities gets CUSTOMER_TRACKING_PAUSED as the system (those already paused refuse it and
- * stay as they are). They are locked after the customer, in id order — the order every command uses.
+ * stay as they are). They are locked after the customer, in id order — the order every command uses. A customer
+ * without live opportunities (the flag migration 0017's triggers keep) has none to pause: the event is written in one
+ * statement, conditional on the flag still being false.
  */
 export const customerPauseCascades: TransitionReaction = reactionOn(
   (change) => change.entity === customerEventAdapter.entity && started(change.before.flags.tracking, change.after.flags.tracking, 'paused'),
@@ -53,6 +55,7 @@ export const customerPauseCascades: TransitionReaction = reactionOn(
     }
     return fired;
   },
+  { column: 'has_live_opportunities', value: false },
 );
 
 /** Every link between customers and their opportunities, for whichever side an event is sent to. */

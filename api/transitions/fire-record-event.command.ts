@@ -2,6 +2,7 @@ import { wrap, type EntityDictionary } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import { transition, type MachineSnapshot, type TransitionResult } from '../../engine/machines/index.ts';
+import type { FactRow } from '../../engine/conditions/index.ts';
 import type { Problem } from '../../engine/validation/problem.ts';
 import { auditAndOutboxInserts } from '../commands/audit-and-outbox-rows.ts';
 import type { AuditInput, CommandContext, CommandOrigin, OutboxInput } from '../commands/command-context.ts';
@@ -60,15 +61,43 @@ export interface TransitionTaken extends TransitionChange {
  */
 export type TransitionReaction = ((context: CommandContext, taken: TransitionTaken) => Promise<FiredEvent[]>) & {
   appliesTo?: (change: TransitionChange) => boolean;
+  idleWhile?: IdleWhile;
 };
 
-/** A reaction that acts only on the changes `appliesTo` picks, and says so. */
+/**
+ * A column of the record's own row that, while it holds `value`, means the reaction has nothing to do (a customer
+ * whose `has_live_opportunities` is false has no opportunity to pause). The one-write path reads it from the fact
+ * row and makes its update conditional on it, so a linked record added in between sends the event down the locked
+ * path instead of being missed. The column must be kept by the database as the linked records change (a trigger).
+ */
+export interface IdleWhile {
+  column: string;
+  value: boolean;
+}
+
+/** A reaction that acts only on the changes `appliesTo` picks, and says so; `idleWhile`, when it can say it has nothing to do. */
 export function reactionOn(
   appliesTo: (change: TransitionChange) => boolean,
   fire: (context: CommandContext, taken: TransitionTaken) => Promise<FiredEvent[]>,
+  idleWhile?: IdleWhile,
 ): TransitionReaction {
   const reaction = async (context: CommandContext, taken: TransitionTaken) => (appliesTo(taken) ? fire(context, taken) : []);
-  return Object.assign(reaction, { appliesTo });
+  return Object.assign(reaction, { appliesTo, ...(idleWhile === undefined ? {} : { idleWhile }) });
+}
+
+/**
+ * The conditions under which the one-write path may skip the reactions a change sets off: one `idleWhile` per
+ * reaction that applies, each holding on the fact row read; undefined when some reaction must run (or cannot say).
+ */
+function idleConditions(reactions: readonly TransitionReaction[], change: TransitionChange, facts: FactRow): IdleWhile[] | undefined {
+  const conditions: IdleWhile[] = [];
+  for (const reaction of reactions) {
+    if (!(reaction.appliesTo?.(change) ?? true)) continue;
+    const idle = reaction.idleWhile;
+    if (idle === undefined || facts[idle.column] !== idle.value) return undefined;
+    conditions.push(idle);
+  }
+  return conditions;
 }
 
 export interface FireOptions {
@@ -232,8 +261,9 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
  * The event in one write, without a transaction or a row lock, when it can be: the record and its fact row are read
  * in one statement, the engine decides, and one statement updates the row only if its version is still the one
  * read, writing the audit entry, the outbox messages and the stage's timers in the same statement (so atomically).
- * Undefined when it cannot be done so — a reaction applies (it writes other records), or the record changed in
- * between — and the caller takes the locked path, which decides again on the record as it is then.
+ * A reaction that says it is idle on this row (IdleWhile) adds its condition to the update. Undefined when it cannot
+ * be done so — a reaction applies (it writes other records), or the record or its idle columns changed in between —
+ * and the caller takes the locked path, which decides again on the record as it is then.
  */
 async function fireInOneWrite<Row extends MachineRecordRow>(
   orm: MikroORM,
@@ -253,12 +283,14 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
   const result = decide(loaded, event, actor, now);
   if (!result.ok) throw new TransitionRefused(result.reason);
   const change: TransitionChange = { entity: adapter.entity, before: row.machineSnapshot, after: result.snapshot };
-  if ((options.reactions ?? []).some((reaction) => reaction.appliesTo?.(change) ?? true)) return undefined;
+  const idle = idleConditions(options.reactions ?? [], change, loaded.facts);
+  if (idle === undefined) return undefined;
 
   const stamp = { now, actorId: origin.actorId, requestId: origin.requestId ?? null };
   const write = planWrite(stamp, adapter, loaded, result, event, options);
   const rowId = write.bind.add(row.id);
   const readVersion = write.bind.add(row.version);
+  const stillIdle = idle.map(({ column, value }) => ` and ${column} = ${write.bind.add(value)}`).join('');
   const written = 'exists (select 1 from updated)';
   const timers = machineTimerWrites(
     write.bind,
@@ -270,7 +302,7 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
   const [outcome] = await boundQuery<{ outbox_ids: string[] }>(
     em,
     `with updated as (
-       update ${adapter.table} set ${write.assignments} where id = ${rowId} and version = ${readVersion} returning id
+       update ${adapter.table} set ${write.assignments} where id = ${rowId} and version = ${readVersion}${stillIdle} returning id
      ), ${inserts}
      select (select coalesce(array_agg(id), '{}') from outbox_rows) as outbox_ids from updated`,
     write.bind.values,

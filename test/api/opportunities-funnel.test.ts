@@ -94,6 +94,43 @@ describe('opportunities', () => {
     expect(await customerOf(customerId)).toMatchObject({ stage: 'opportunity', flags: { tracking: 'paused' } });
   });
 
+  it('pauses an opportunity added while the pause was being decided: a customer seen without any does not stay so', async () => {
+    // An opportunity customer whose only opportunity is then deleted: tracking, with no live opportunity.
+    const customerId = await aCustomer();
+    const template = await anOpportunity(customerId);
+    await app.schema.pool.query('update opportunity set deleted_at = now() where id = $1', [template.id]);
+    expect(await customerOf(customerId)).toMatchObject({ stage: 'opportunity', flags: { tracking: 'tracking' } });
+    const { rows: columns } = await app.schema.pool.query<{ name: string }>(
+      "select column_name as name from information_schema.columns where table_schema = $1 and table_name = 'opportunity' and column_name not in ('id', 'deleted_at')",
+      [app.schema.name],
+    );
+    const copied = columns.map(({ name }) => `"${name}"`).join(', ');
+    // Another transaction adds an opportunity (its trigger flags the customer, holding the row) and waits to commit.
+    const adding = await app.schema.pool.connect();
+    try {
+      await adding.query('begin');
+      const { rows } = await adding.query<{ id: number }>(
+        `insert into opportunity (${copied}) select ${copied} from opportunity where id = $1 returning id::int as id`,
+        [template.id],
+      );
+      const added = rows[0]!.id;
+      const pausing = api(app, 'POST', `/api/customers/${customerId}/events`, { cookie: li, body: { type: 'PAUSE_TRACKING' } });
+      // The pause read the customer without live opportunities; its write now waits for the adding transaction.
+      const blocker = (await adding.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      await expect
+        .poll(async () => (await app.schema.pool.query('select 1 from pg_stat_activity where pg_blocking_pids(pid) @> array[$1::int]', [blocker])).rowCount, {
+          timeout: 10_000,
+        })
+        .toBe(1);
+      await adding.query('commit');
+      const paused = await pausing;
+      expect(paused.status).toBe(200);
+      expect(paused.body.followUps).toEqual([expect.objectContaining({ entity: 'opportunity', id: added, event: 'CUSTOMER_TRACKING_PAUSED' })]);
+    } finally {
+      adding.release();
+    }
+  });
+
   it('lists the funnel’s buttons, agreeing with the events endpoint, and hides opportunities of customers out of sight', async () => {
     const customerId = await aCustomer();
     const { id } = await anOpportunity(customerId);
