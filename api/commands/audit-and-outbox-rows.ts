@@ -14,7 +14,8 @@ export interface CommandStamp {
  * spliced) and `jsonb_to_recordset` unpacks them, so a command pays one round trip and no entity bookkeeping for
  * them. `onlyIf` (SQL) makes both inserts conditional — on the row a write in the same statement returned. The
  * outbox insert returns the new ids as `outbox_rows`, for the commit nudge. A repeated idempotency key fails on the
- * outbox's unique index like any insert.
+ * outbox's unique index like any insert. `prefix` goes before both names, so several commands' inserts can share
+ * one statement (see api/transitions/one-write-batches.ts).
  */
 export function auditAndOutboxInserts(
   bind: BindParams,
@@ -22,6 +23,7 @@ export function auditAndOutboxInserts(
   audits: readonly AuditInput[],
   messages: readonly OutboxInput[],
   onlyIf = 'true',
+  prefix = '',
 ): string {
   const auditRows = audits.map((entry) => ({
     entity: entry.entity,
@@ -39,7 +41,7 @@ export function auditAndOutboxInserts(
     available_at: (message.availableAt ?? stamp.now).toISOString(),
   }));
   const now = `${bind.add(stamp.now)}::timestamptz`;
-  return `audit_rows as (
+  return `${prefix}audit_rows as (
       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
       select a.entity, a.record_id, a.customer_id, a.action, ${bind.add(stamp.actorId)}::bigint, ${now}, a.before, a.after,
              a.why, ${bind.add(stamp.requestId)}::varchar
@@ -47,7 +49,7 @@ export function auditAndOutboxInserts(
         as a(entity varchar, record_id bigint, customer_id bigint, action varchar, before jsonb, after jsonb, why jsonb)
       where ${onlyIf}
     ),
-    outbox_rows as (
+    ${prefix}outbox_rows as (
       insert into outbox (topic, payload, idempotency_key, status, attempts, available_at, created_at)
       select o.topic, o.payload, o.idempotency_key, 'pending', 0, o.available_at, ${now}
       from jsonb_to_recordset(${bind.add(JSON.stringify(outboxRows))}::jsonb)

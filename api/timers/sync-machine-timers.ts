@@ -35,13 +35,14 @@ export const timersUnchanged = (before: MachineSnapshot, after: MachineSnapshot)
  * stays as it is — machine timer keys carry their due time). Undefined when the move leaves them as they are
  * (timersUnchanged). `onlyIf` (SQL) makes both writes conditional, on a row a write in the same statement returned.
  * Cancelling skips rows a scheduler holds while firing them, and inserting takes no row lock, so a transition and a
- * scheduler never wait on each other.
+ * scheduler never wait on each other. `prefix` goes before both names, for several commands in one statement.
  */
 export function machineTimerWrites(
   bind: BindParams,
   change: MachineTimersChange,
   now: Date,
   onlyIf = 'true',
+  prefix = '',
 ): string | undefined {
   const { entity, recordId, before, after } = change;
   if (before !== undefined && timersUnchanged(before, after)) return undefined;
@@ -55,7 +56,7 @@ export function machineTimerWrites(
   const at = `${bind.add(now)}::timestamptz`;
   const entityValue = `${bind.add(entity)}::varchar`;
   const record = `${bind.add(recordId)}::bigint`;
-  return `cancelled_timers as (
+  return `${prefix}cancelled_timers as (
       update due_timer set status = 'cancelled', settled_at = ${at},
         outcome = ${bind.add(JSON.stringify({ cancelled: { code: 'stageLeft', stage: before?.value ?? null } }))}::jsonb
       where id in (
@@ -65,7 +66,7 @@ export function machineTimerWrites(
           and ${onlyIf}
         for update skip locked)
     ),
-    inserted_timers as (
+    ${prefix}inserted_timers as (
       insert into due_timer (timer_key, kind, entity, record_id, customer_id, event_type, details, due_at, status, created_at)
       select t.timer_key, 'machine', ${entityValue}, ${record}, ${bind.add(change.customerId ?? null)}::bigint, t.event_type,
              t.details, t.due_at, 'pending', ${at}

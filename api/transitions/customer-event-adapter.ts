@@ -1,5 +1,6 @@
+import type { BindParams } from '../database/bound-query.ts';
 import type { CustomerRow } from '../customers/customer-document.ts';
-import { customerFactRows, loadCustomerFactRow } from '../customers/customer-fact-row.ts';
+import { batchedCustomerFactRow, customerFactRows, loadCustomerFactRow } from '../customers/customer-fact-row.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { visibleCustomer } from '../customers/customer-rows.ts';
 import { customerScopeOf, customerScopeSql } from '../customers/customer-visibility.ts';
@@ -15,7 +16,9 @@ export const customerEventAdapter: RecordEventAdapter<CustomerRow> = {
   loadFactRow: (em, catalogue, row, context) => loadCustomerFactRow(em, catalogue, row.id, context),
   async loadVisibleWithFacts(em, actor, id, catalogue, context, lock) {
     const scope = actor.kind === 'person' ? customerScopeOf(actor.caller) : ({ kind: 'all' } as const);
-    const [facts] = await customerFactRows(em, catalogue, context, (bind) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`, lock);
+    const where = (bind: BindParams) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`;
+    // Unlocked (the one-write path), the read can share a statement with other requests'; locked, it is the transaction's own.
+    const facts = lock ? (await customerFactRows(em, catalogue, context, where, true))[0] : await batchedCustomerFactRow(em, catalogue, context, where);
     return facts === undefined ? undefined : { row: em.map(Customer, facts), facts };
   },
   customerIdOf: (row) => row.id,

@@ -11,6 +11,7 @@ import { runCommand } from '../commands/run-command.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
 import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
+import { writeInOneStatement } from './one-write-batches.ts';
 import { machineTimerWrites, syncMachineTimers } from '../timers/sync-machine-timers.ts';
 import { machineActorOf, timeZoneOf, type EventActor } from './event-actor.ts';
 import { loadRecordForEvent, type RecordForEvent } from './record-for-event.ts';
@@ -123,9 +124,8 @@ type TakenResult = Extract<TransitionResult, { ok: true }>;
 
 /** Everything one taken transition writes on its own record: the columns, the audit entry, the outbox messages. */
 interface TransitionWrite {
-  bind: BindParams;
-  /** `set …` assignments of the update, values in `bind`. */
-  assignments: string;
+  /** `set …` assignments of the update, their values bound through `bind`. */
+  assignments(bind: BindParams): string;
   audit: AuditInput;
   messages: OutboxInput[];
   /** The record's version once written. */
@@ -160,14 +160,14 @@ function planWrite<Row extends MachineRecordRow>(
   const machine: MachineDefinition = definitions.machine.document;
   const keepVersion = options.keepVersion === true;
   const version = keepVersion ? row.version : row.version + 1;
-  const bind = new BindParams();
-  const assignments = [
-    `${adapter.stageColumn ?? 'stage'} = ${bind.add(result.snapshot.value)}`,
-    `machine_snapshot = ${bind.add(JSON.stringify(result.snapshot))}::jsonb`,
-  ];
-  if (!keepVersion) assignments.push(`updated_at = ${bind.add(stamp.now)}`, 'version = version + 1');
   const following = adapter.followStage?.(row, machine, result.snapshot, stamp.now) ?? {};
-  for (const [column, value] of Object.entries(following)) assignments.push(`${column} = ${bind.add(value)}`);
+  const assignments = (bind: BindParams) =>
+    [
+      `${adapter.stageColumn ?? 'stage'} = ${bind.add(result.snapshot.value)}`,
+      `machine_snapshot = ${bind.add(JSON.stringify(result.snapshot))}::jsonb`,
+      ...(keepVersion ? [] : [`updated_at = ${bind.add(stamp.now)}`, 'version = version + 1']),
+      ...Object.entries(following).map(([column, value]) => `${column} = ${bind.add(value)}`),
+    ].join(', ');
 
   const audit: AuditInput = {
     entity: adapter.entity,
@@ -186,7 +186,7 @@ function planWrite<Row extends MachineRecordRow>(
     { entity: adapter.entity, recordId: row.id, version, cause: options.cause ?? `event:${event.type}`, actorId: stamp.actorId },
     result.effects,
   );
-  return { bind, assignments: assignments.join(', '), audit, messages, version };
+  return { assignments, audit, messages, version };
 }
 
 function firedEvent(entity: string, id: number, event: RecordEvent, before: MachineSnapshot, write: TransitionWrite, after: MachineSnapshot, followUps: FiredEvent[]): FiredEvent {
@@ -227,10 +227,11 @@ export async function fireRecordEvent<Row extends MachineRecordRow>(
 
   const before = row.machineSnapshot;
   const write = planWrite(context, adapter, loaded, result, event, options);
+  const bind = new BindParams();
   const [updated] = await boundQuery<EntityDictionary<Row>>(
     em,
-    `update ${adapter.table} set ${write.assignments} where id = ${write.bind.add(row.id)} returning *`,
-    write.bind.values,
+    `update ${adapter.table} set ${write.assignments(bind)} where id = ${bind.add(row.id)} returning *`,
+    bind.values,
   );
   // The returned row, mapped onto the managed entity, leaves it current and clean: the command's flush writes nothing more.
   em.map(wrap(row, true).__meta.class, updated!);
@@ -288,27 +289,21 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
 
   const stamp = { now, actorId: origin.actorId, requestId: origin.requestId ?? null };
   const write = planWrite(stamp, adapter, loaded, result, event, options);
-  const rowId = write.bind.add(row.id);
-  const readVersion = write.bind.add(row.version);
-  const stillIdle = idle.map(({ column, value }) => ` and ${column} = ${write.bind.add(value)}`).join('');
-  const written = 'exists (select 1 from updated)';
-  const timers = machineTimerWrites(
-    write.bind,
-    { ...change, recordId: row.id, customerId: write.audit.customerId, machine: loaded.definitions.machine.document },
-    now,
-    written,
-  );
-  const inserts = [auditAndOutboxInserts(write.bind, stamp, [write.audit], write.messages, written), ...(timers === undefined ? [] : [timers])].join(', ');
-  const [outcome] = await boundQuery<{ outbox_ids: string[] }>(
-    em,
-    `with updated as (
-       update ${adapter.table} set ${write.assignments} where id = ${rowId} and version = ${readVersion}${stillIdle} returning id
-     ), ${inserts}
-     select (select coalesce(array_agg(id), '{}') from outbox_rows) as outbox_ids from updated`,
-    write.bind.values,
-  );
-  if (outcome === undefined) return undefined;
-  noteOutboxInserted(em, outcome.outbox_ids.map(Number));
+  const timersChange = { ...change, recordId: row.id, customerId: write.audit.customerId, machine: loaded.definitions.machine.document };
+  const outcome = await writeInOneStatement(orm, {
+    record: `${adapter.table}:${row.id}`,
+    ctes(bind, prefix) {
+      const written = `exists (select 1 from ${prefix}updated)`;
+      const update = `${prefix}updated as (
+        update ${adapter.table} set ${write.assignments(bind)} where id = ${bind.add(row.id)} and version = ${bind.add(row.version)}
+        ${idle.map(({ column, value }) => `and ${column} = ${bind.add(value)}`).join(' ')} returning id
+      )`;
+      const timers = machineTimerWrites(bind, timersChange, now, written, prefix);
+      return [update, auditAndOutboxInserts(bind, stamp, [write.audit], write.messages, written, prefix), ...(timers === undefined ? [] : [timers])].join(', ');
+    },
+  });
+  if (!outcome.written) return undefined;
+  noteOutboxInserted(em, outcome.outboxIds);
   return firedEvent(adapter.entity, row.id, event, row.machineSnapshot, write, result.snapshot, []);
 }
 

@@ -1,0 +1,101 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { BindParams, boundQuery } from '../database/bound-query.ts';
+import { naturalBatches, type BatchOutcome } from '../database/natural-batches.ts';
+
+/**
+ * One command's write on the one-write event path (fire-record-event.command.ts): common table expressions, ready to
+ * follow `with`, whose names all start with `prefix` — `${prefix}updated` returns the record's id when the
+ * conditional update took, `${prefix}outbox_rows` the ids of the outbox rows it inserted.
+ */
+export interface OneWritePart {
+  /** The record it updates (`customer:12`): two parts for one record never share a statement. */
+  record: string;
+  ctes(bind: BindParams, prefix: string): string;
+}
+
+export interface OneWriteOutcome {
+  /** Whether the conditional update took (the record still had the version and idle flags read). */
+  written: boolean;
+  outboxIds: number[];
+}
+
+// Enough to share a round trip and a WAL flush among the requests a busy process has in flight, small enough that
+// one statement stays quick to plan.
+const maxParts = 32;
+const runningStatements = 2;
+
+/**
+ * The parts as one statement: each part's expressions one after another, and one row per part whose update took.
+ * Data-modifying expressions of one statement see the same snapshot and each part touches its own record, so they
+ * cannot see or undo each other; the statement commits all of them or none.
+ */
+async function runStatement(orm: MikroORM, parts: readonly OneWritePart[]): Promise<OneWriteOutcome[]> {
+  const bind = new BindParams();
+  const ctes = parts.map((part, index) => part.ctes(bind, `w${index}_`));
+  const results = parts.map(
+    (_, index) => `select ${index} as part, (select coalesce(array_agg(id), '{}') from w${index}_outbox_rows) as outbox_ids from w${index}_updated`,
+  );
+  const rows = await boundQuery<{ part: number; outbox_ids: string[] }>(orm.em.fork(), `with ${ctes.join(', ')} ${results.join(' union all ')}`, bind.values);
+  const outcomes = parts.map((): OneWriteOutcome => ({ written: false, outboxIds: [] }));
+  for (const row of rows) outcomes[row.part] = { written: true, outboxIds: row.outbox_ids.map(Number) };
+  return outcomes;
+}
+
+/** The parts in rounds in which no record appears twice (PostgreSQL updates a row at most once per statement). */
+function rounds(parts: readonly OneWritePart[]): number[][] {
+  const result: Array<{ records: Set<string>; indexes: number[] }> = [];
+  parts.forEach((part, index) => {
+    let round = result.find((candidate) => !candidate.records.has(part.record));
+    if (round === undefined) {
+      round = { records: new Set(), indexes: [] };
+      result.push(round);
+    }
+    round.records.add(part.record);
+    round.indexes.push(index);
+  });
+  return result.map((round) => round.indexes);
+}
+
+/**
+ * A batch's parts, round after round. A statement that fails is retried part by part, so one part that cannot be
+ * written (an idempotency key already taken) fails its own request only.
+ */
+async function runBatch(orm: MikroORM, parts: readonly OneWritePart[]): Promise<BatchOutcome<OneWriteOutcome>[]> {
+  const outcomes: BatchOutcome<OneWriteOutcome>[] = [];
+  for (const indexes of rounds(parts)) {
+    const round = indexes.map((index) => parts[index]!);
+    try {
+      const written = await runStatement(orm, round);
+      indexes.forEach((index, position) => (outcomes[index] = { ok: true, value: written[position]! }));
+    } catch (error) {
+      if (round.length === 1) {
+        outcomes[indexes[0]!] = { ok: false, error };
+        continue;
+      }
+      for (const index of indexes) {
+        try {
+          outcomes[index] = { ok: true, value: (await runStatement(orm, [parts[index]!]))[0]! };
+        } catch (alone) {
+          outcomes[index] = { ok: false, error: alone };
+        }
+      }
+    }
+  }
+  return outcomes;
+}
+
+const batchers = new WeakMap<MikroORM, (part: OneWritePart) => Promise<OneWriteOutcome>>();
+
+/**
+ * Writes a part in a statement of its own when the process is quiet, or together with the parts other requests
+ * wrote meanwhile when it is busy (natural batching): the requests share the round trip, the statement's planning
+ * and the commit's WAL flush, and each still commits its update, audit entry, outbox rows and timers atomically.
+ */
+export function writeInOneStatement(orm: MikroORM, part: OneWritePart): Promise<OneWriteOutcome> {
+  let batcher = batchers.get(orm);
+  if (batcher === undefined) {
+    batcher = naturalBatches((parts: readonly OneWritePart[]) => runBatch(orm, parts), { maxItems: maxParts, running: runningStatements });
+    batchers.set(orm, batcher);
+  }
+  return batcher(part);
+}
