@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeInOneStatement, type OneWritePart } from '../../api/transitions/one-write-batches.ts';
+import { signIn } from '../support/people-fixtures.ts';
+import { aCustomerOf, api, installGenericTemplate } from '../support/records-fixtures.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+let li: string;
+
+beforeAll(async () => {
+  app = await startTestApp('events_batched');
+  await installGenericTemplate(app);
+  li = await signIn(app, 'rep.li');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+let serial = 0;
+const aCustomer = () => aCustomerOf(app, li, '批量事件客户', ++serial);
+
+/** A part that bumps one customer's version, or one whose statement always fails (a not-null violation). */
+function bump(id: number): OneWritePart {
+  return {
+    record: `customer:${id}`,
+    ctes: (bind, prefix) =>
+      `${prefix}updated as (update customer set version = version + 1 where id = ${bind.add(id)} returning id),
+       ${prefix}outbox_rows as (select null::bigint as id where false)`,
+  };
+}
+const failing: OneWritePart = {
+  record: 'customer:none',
+  ctes: (_bind, prefix) => `${prefix}updated as (insert into customer (id) values (null) returning id), ${prefix}outbox_rows as (select null::bigint as id where false)`,
+};
+
+const versionOf = async (id: number) => (await app.schema.pool.query<{ version: number }>('select version from customer where id = $1', [id])).rows[0]!.version;
+
+describe('events written together under load', () => {
+  it('takes every one of many parallel events on different customers, each with its own audit entry and effect', async () => {
+    const ids = await Promise.all(Array.from({ length: 24 }, () => aCustomer()));
+    const answers = await Promise.all(ids.map((id) => api(app, 'POST', `/api/customers/${id}/events`, { cookie: li, body: { type: 'SELECT' } })));
+    expect(answers.map((answer) => [answer.status, answer.body.id, answer.body.to])).toEqual(ids.map((id) => [200, id, 'target']));
+    const { rows: audits } = await app.schema.pool.query<{ record_id: number; n: number }>(
+      "select record_id::int, count(*)::int as n from audit_entry where entity = 'customer' and action = 'event' and record_id = any($1) group by record_id",
+      [ids],
+    );
+    expect(Object.fromEntries(audits.map((row) => [row.record_id, row.n]))).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
+    const keys = answers.flatMap((answer) => answer.body.effects.map((effect: { idempotencyKey: string }) => effect.idempotencyKey));
+    expect(keys).toHaveLength(ids.length);
+    const { rows: outbox } = await app.schema.pool.query<{ key: string }>('select idempotency_key as key from outbox where idempotency_key = any($1)', [keys]);
+    expect(outbox.map((row) => row.key).sort()).toEqual([...keys].sort());
+  });
+
+  it('writes two parts for one record in separate statements, and a failing part fails only its own request', async () => {
+    const [filler, first, second] = await Promise.all([aCustomer(), aCustomer(), aCustomer()]);
+    const [a, b] = [await versionOf(first), await versionOf(second)];
+    const written = (outcome: PromiseSettledResult<{ written: boolean }>) => (outcome.status === 'fulfilled' ? outcome.value.written : String(outcome.reason));
+    // Two parts start at once (two statements may run); the rest wait and go together in the next batch.
+    const fill = () => [writeInOneStatement(app.orm, bump(filler)), writeInOneStatement(app.orm, bump(filler))];
+    const twice = await Promise.allSettled([...fill(), writeInOneStatement(app.orm, bump(first)), writeInOneStatement(app.orm, bump(first))]);
+    expect(twice.map(written)).toEqual([true, true, true, true]);
+    expect(await versionOf(first)).toBe(a + 2);
+
+    const withFailure = await Promise.allSettled([...fill(), writeInOneStatement(app.orm, bump(second)), writeInOneStatement(app.orm, failing)]);
+    expect(withFailure.map(written)).toEqual([true, true, true, expect.stringMatching(/null value/)]);
+    expect(await versionOf(second)).toBe(b + 1);
+  });
+});
