@@ -22,7 +22,7 @@ export function authRouter(orm: MikroORM): Router {
     }
     if (result.outcome === 'invalid-credentials') throw invalidCredentials();
     const em = orm.em.fork();
-    const signedIn = await loadSignedIn(em, result.token);
+    const signedIn = await loadSignedIn(em, result.token, new Date(), { remember: false });
     if (signedIn === undefined) throw signInRequired();
     setSessionCookie(request, response, result.token, result.expiresAt);
     response.json(await meDocument(em, signedIn));

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
 import { ConfigError } from '../config/config.ts';
+import { closeOrm } from '../database/close-orm.ts';
 import { openOrm, pendingMigrations } from '../database/orm.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { OutboxHandlers } from '../outbox/deliver-outbox-message.ts';
@@ -36,11 +37,11 @@ export async function startWorkerProcess(config: Config, logger: Logger, handler
       runtime,
       async stop() {
         await runtime.stop();
-        await orm.close();
+        await closeOrm(orm);
       },
     };
   } catch (error) {
-    await orm.close();
+    await closeOrm(orm);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
 import { startEmbeddedPostgres } from '../database/embedded-postgres-server.ts';
+import { closeOrm } from '../database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../database/orm.ts';
 import { createApp } from '../http/create-app.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -52,7 +53,7 @@ export async function startStagecraft(config: Config, logger: Logger): Promise<R
     }
 
     const orm = await openOrm({ databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
-    stops.push(() => orm.close());
+    stops.push(() => closeOrm(orm));
     if (config.databaseSchema) {
       await orm.em.getConnection().execute(`create schema if not exists "${config.databaseSchema}"`);
     }

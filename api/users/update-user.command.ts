@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { boundQuery } from '../database/bound-query.ts';
 import { hashPassword } from '../auth/password-hash.ts';
+import { forgetSessionsOfUser } from '../auth/session-cache.ts';
 import { UserSession } from '../auth/session.entity.ts';
 import { notFound, validationFailed } from '../http/http-problem.ts';
 import { problem } from '../../engine/validation/problem.ts';
@@ -13,7 +14,8 @@ import { userView, type UserView } from './user-view.ts';
 
 /**
  * Changes a user made from `expectedVersion`; a change from an older version is refused (409) rather than
- * overwriting. Deactivating a user or setting a new password ends that user's sessions.
+ * overwriting. Deactivating a user or setting a new password ends that user's sessions. Once committed, this process
+ * forgets the user's cached sessions, so their next request here sees the change without waiting for the notice.
  */
 export async function updateUser(orm: MikroORM, id: number, expectedVersion: number, body: UpdateUserBody): Promise<UserView> {
   const { version: _version, password, role, ...fields } = body;
@@ -24,7 +26,7 @@ export async function updateUser(orm: MikroORM, id: number, expectedVersion: num
   if (problems.length > 0) throw validationFailed(problems);
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
 
-  return orm.em.fork().transactional(async (em) => {
+  const updated = await orm.em.fork().transactional(async (em) => {
     const mayRemoveUserManagement = role !== undefined || fields.active === false;
     // One change of who manages users at a time, so two admins cannot demote each other into having none.
     if (mayRemoveUserManagement) await boundQuery(em, 'select pg_advisory_xact_lock(hashtext($1))', ['stagecraft:user-managers']);
@@ -52,7 +54,8 @@ export async function updateUser(orm: MikroORM, id: number, expectedVersion: num
       },
     );
     if (fields.active === false || passwordHash !== undefined) await em.nativeDelete(UserSession, { userId: id });
-    const updated = await em.findOneOrFail(AppUser, { id }, { refresh: true });
-    return userView(updated);
+    return userView(await em.findOneOrFail(AppUser, { id }, { refresh: true }));
   });
+  forgetSessionsOfUser(orm.em, id);
+  return updated;
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
+import { sessionChangesHeard } from '../support/session-changes-heard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -87,6 +88,7 @@ describe('list export', () => {
 
   it('writes the columns asked for, in that order, and headers in Chinese for a Chinese-speaking exporter', async () => {
     await app.schema.pool.query(`update app_user set locale = 'zh-CN' where login = 'admin'`);
+    await sessionChangesHeard(app);
     const response = await download(cookies.admin, 'customers', { columns: 'name,callCount,custom.level', sort: '-name' });
     expect(response.status).toBe(200);
     const [header, ...rows] = await sheetRows(response.bytes);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config/config.ts';
+import { closeOrm } from '../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../api/database/orm.ts';
 import { createLogger } from '../../api/observability/logger.ts';
 import { startBackgroundRuntime } from '../../api/runtime/background-runtime.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await createRecordingTable(schema.pool);
 });
 afterAll(async () => {
-  await orm?.close();
+  if (orm !== undefined) await closeOrm(orm);
   await schema?.drop();
 });
 

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config/config.ts';
+import { closeOrm } from '../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../api/database/orm.ts';
 import { createLogger } from '../../api/observability/logger.ts';
 import { startBackgroundRuntime, type BackgroundRuntime } from '../../api/runtime/background-runtime.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.stop();
   redis?.kill('SIGKILL');
-  await orm?.close();
+  if (orm !== undefined) await closeOrm(orm);
   await schema?.drop();
 });
 

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createBullmqJobQueue } from '../../adapters/job-queue/bullmq-job-queue.ts';
 import type { JobQueue } from '../../adapters/job-queue/job-queue.port.ts';
+import { closeOrm } from '../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../api/database/orm.ts';
 import { createLogger } from '../../api/observability/logger.ts';
 import { jobQueueNudge } from '../../api/outbox/outbox-nudge.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   schema = await createTestSchema('outbox_kill');
   const orm = await openOrm({ databaseUrl: schema.url, schema: schema.name, poolMax: 2 });
   await migrateToLatest(orm);
-  await orm.close();
+  await closeOrm(orm);
   await createRecordingTable(schema.pool);
   dir = await mkdtemp(path.join(os.tmpdir(), 'stagecraft-kill-'));
 });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { closeOrm } from '../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../api/database/orm.ts';
 import { createApp } from '../../api/http/create-app.ts';
 import { createLogger, type Logger } from '../../api/observability/logger.ts';
@@ -19,6 +20,19 @@ export async function startTestApp(label: string, options: { migrate?: boolean }
   const schema = await createTestSchema(label);
   const orm = await openOrm({ databaseUrl: schema.url, schema: schema.name, poolMax: 8 });
   if (options.migrate ?? true) await migrateToLatest(orm);
+  return serveTestApp(schema, orm, () => schema.drop());
+}
+
+/**
+ * A second app over the same schema with an ORM (pool, caches, listeners) of its own: another API process of the
+ * same installation. Closing it leaves the schema to the first app.
+ */
+export async function startTestAppBeside(first: TestApp): Promise<TestApp> {
+  const orm = await openOrm({ databaseUrl: first.schema.url, schema: first.schema.name, poolMax: 4 });
+  return serveTestApp(first.schema, orm, async () => {});
+}
+
+async function serveTestApp(schema: TestSchema, orm: MikroORM, dropSchema: () => Promise<void>): Promise<TestApp> {
   const logLines: string[] = [];
   const logger: Logger = createLogger('debug', (line) => logLines.push(line));
   const server: Server = await new Promise((resolve) => {
@@ -33,8 +47,8 @@ export async function startTestApp(label: string, options: { migrate?: boolean }
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await orm.close();
-      await schema.drop();
+      await closeOrm(orm);
+      await dropSchema();
     },
   };
 }

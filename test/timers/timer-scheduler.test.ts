@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeOrm } from '../../api/database/close-orm.ts';
 import { openOrm } from '../../api/database/orm.ts';
 import { signIn } from '../support/people-fixtures.ts';
 import { aCustomerOf, api, installGenericTemplate } from '../support/records-fixtures.ts';
@@ -59,7 +60,7 @@ describe('the timer scheduler', () => {
           await eventually(async () => (await duePending(app, ahead)) === 0);
         } finally {
           await Promise.all([a.stop(), b.stop()]);
-          await second.close();
+          await closeOrm(second);
         }
         // No firing failed and had to be retried: in particular no deadlock between the two.
         expect([...a.logLines, ...b.logLines].filter((line) => /"level":"(warn|error)"/.test(line))).toEqual([]);
@@ -95,7 +96,7 @@ describe('the timer scheduler', () => {
     await oneSettled;
     // The process goes away part-way: its scheduler stops and its pool closes with timers still pending.
     await before.stop();
-    await first.close();
+    await closeOrm(first);
     expect(await duePending(app, ahead)).toBeGreaterThan(0);
 
     const second = await openOrm({ databaseUrl: app.schema.url, schema: app.schema.name, poolMax: 4 });
@@ -104,7 +105,7 @@ describe('the timer scheduler', () => {
       await eventually(async () => (await duePending(app, ahead)) === 0);
     } finally {
       await after.stop();
-      await second.close();
+      await closeOrm(second);
     }
     const firings = await firingsOf(ids);
     for (const id of ids) expect(firings.get(id)).toEqual({ id, status: 'escalatedLevel1', events: 1, fired: 1, effects: 2 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call, signIn } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
+import { sessionChangesHeard } from '../support/session-changes-heard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { aQueueCustomer, anOpportunity, anOrder, clearRecords } from './work-queue-fixtures.ts';
 
@@ -22,6 +23,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await clearRecords(app);
   await app.schema.pool.query("update role set document = document - 'fieldPermissions' || jsonb_build_object('fieldPermissions', jsonb_build_object('customer', jsonb_build_object('level', 'read', 'annualRevenue', 'read'))) where key = 'rep'");
+  await sessionChangesHeard(app);
 });
 
 async function itemsOf(login: string): Promise<Array<{ entity: string; id: number; customer: any; record?: any; position: string; due: any }>> {
@@ -85,6 +87,7 @@ describe('field permissions in the queue', () => {
     await app.schema.pool.query(
       `update role set document = jsonb_set(document, '{fieldPermissions,customer}', '{"phone": "masked", "level": "hidden", "nextFollowUpAt": "hidden"}') where key = 'rep'`,
     );
+    await sessionChangesHeard(app);
     const customer = await aQueueCustomer(app, ids['rep.li']!, { stage: 'potential', level: 'A', nextFollowUpAt: new Date().toISOString() });
     const [item] = await itemsOf('rep.li');
     expect(item!.id).toBe(customer);

@@ -3,6 +3,7 @@ import { workQueue } from '../../api/work-queue/work-queue.query.ts';
 import { queueBucketOf, queueDayBoundaries } from '../../engine/queues/queue-day-boundaries.ts';
 import { signIn } from '../support/people-fixtures.ts';
 import { installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
+import { sessionChangesHeard } from '../support/session-changes-heard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { aQueueCustomer, callerOf, clearRecords } from './work-queue-fixtures.ts';
 
@@ -25,6 +26,7 @@ beforeEach(async () => {
 
 async function inZone(timeZone: string) {
   await app.schema.pool.query('update app_user set time_zone = $2 where id = $1', [repId, timeZone]);
+  await sessionChangesHeard(app);
   return callerOf(app, rep);
 }
 

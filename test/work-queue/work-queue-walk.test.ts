@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate, userIdOf } from '../support/records-fixtures.ts';
+import { sessionChangesHeard } from '../support/session-changes-heard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { aQueueCustomer, anOpportunity, anOrder, clearRecords } from './work-queue-fixtures.ts';
 
@@ -65,6 +66,7 @@ describe('walking the queue', () => {
             `update role set document = jsonb_set(document, '{fieldPermissions,customer}', $1::jsonb) where key = 'rep'`,
             [JSON.stringify({ level: hideLevel ? 'hidden' : 'read' })],
           );
+          await sessionChangesHeard(app);
           for (const customer of customers) {
             const id = await aQueueCustomer(app, customer.mine ? repId : otherId, customer);
             for (const opportunity of customer.opportunities) await anOpportunity(app, id, opportunity);

@@ -15,6 +15,7 @@ import { MigrationListExpressionIndexes } from './migration-0014-list-expression
 import { MigrationDefinitionDraftsAndMigrations } from './migration-0015-definition-drafts-and-migrations.ts';
 import { MigrationCallScripts } from './migration-0016-call-scripts.ts';
 import { MigrationWorkQueueSpeed } from './migration-0017-work-queue-speed.ts';
+import { MigrationSessionChangeNotices } from './migration-0018-session-change-notices.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
@@ -38,4 +39,5 @@ export const migrationList = [
   { name: '0015-definition-drafts-and-migrations', class: MigrationDefinitionDraftsAndMigrations },
   { name: '0016-call-scripts', class: MigrationCallScripts },
   { name: '0017-work-queue-speed', class: MigrationWorkQueueSpeed },
+  { name: '0018-session-change-notices', class: MigrationSessionChangeNotices },
 ];

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { closeOrm } from '../../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../../api/database/orm.ts';
 import { createApp } from '../../../api/http/create-app.ts';
 import { createLogger } from '../../../api/observability/logger.ts';
@@ -171,7 +172,7 @@ try {
     await new Promise((resolve) => server!.close(resolve));
   }
   await bare.end();
-  await orm.close();
+  await closeOrm(orm);
   if (keptSchema === undefined) await admin.query(`drop schema if exists "${schema}" cascade`);
   await admin.end();
 }

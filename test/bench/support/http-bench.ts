@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
 import pg from 'pg';
+import { closeOrm } from '../../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../../api/database/orm.ts';
 
 /**
@@ -44,7 +45,7 @@ export async function httpBenchStage(label: string, poolMax: number): Promise<Ht
         await new Promise((resolve) => server.close(resolve));
       }
       await bare.end();
-      await orm.close();
+      await closeOrm(orm);
       await admin.query(`drop schema if exists "${schema}" cascade`);
       await admin.end();
     },

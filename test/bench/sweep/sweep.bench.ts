@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { closeOrm } from '../../../api/database/close-orm.ts';
 import { migrateToLatest, openOrm } from '../../../api/database/orm.ts';
 import { customerOwnersAggregateSql, ownershipColumnsOf, ownershipDocumentSql } from '../../../api/recycling/ownership-document-sql.ts';
 import { recycleRunOf } from '../../../api/recycling/recycle-run.ts';
@@ -144,7 +145,7 @@ try {
   if (!sameSet) throw new Error(`the three moved different sets: ${JSON.stringify({ c1, c2, h1, h2, loop })}`);
 } finally {
   await client.end();
-  await orm.close();
+  await closeOrm(orm);
   await admin.query(`drop schema if exists "${schema}" cascade`);
   await admin.end();
 }
