@@ -81,14 +81,16 @@ async function machineVersion(em: EntityManager, ref: { key: string; version: nu
   return row;
 }
 
+/**
+ * SQL for the machine a new record of an entity starts on (one row: id, key, version; `entity` is the placeholder of
+ * the bound entity name), for statements that read it along with other things and pass it to recordDefinitions.
+ */
+export const latestMachineSql = (entity: string) => `select id::int as id, key, version from definition_version
+     where kind = 'machine' and document->>'entity' = ${entity} order by published_at desc, id desc limit 1`;
+
 // Read every time: a new record starts on the machine published last, even one published a moment ago.
 async function latestMachine(em: EntityManager, entity: EntityName): Promise<VersionRow | undefined> {
-  const [row] = await boundQuery<VersionRow>(
-    em,
-    `select id::int as id, key, version from definition_version
-     where kind = 'machine' and document->>'entity' = $1 order by published_at desc, id desc limit 1`,
-    [entity],
-  );
+  const [row] = await boundQuery<VersionRow>(em, latestMachineSql('$1'), [entity]);
   return row;
 }
 

@@ -1,18 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MachineActor } from '../../engine/machines/index.ts';
 import { initialSnapshot } from '../../engine/machines/transition.ts';
-import { decideRouting, emptyRoutingState, type RoutingState } from '../../engine/routing/index.ts';
-import type { CommandContext } from '../commands/command-context.ts';
-import { customerScopeSql, type CustomerScope } from '../customers/customer-visibility.ts';
-import { recordDefinitions } from '../customers/published-definitions.ts';
-import { BindParams, boundQuery } from '../database/bound-query.ts';
-import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
-import { assignmentNotice, assignmentNoticeInsert } from './lead-assignment-notice.ts';
+import { decideRouting, emptyRoutingState, type RoutingCandidate, type RoutingState } from '../../engine/routing/index.ts';
+import type { CommandStamp } from '../commands/audit-and-outbox-rows.ts';
+import type { AuditInput } from '../commands/command-context.ts';
+import type { CustomerScope } from '../customers/customer-visibility.ts';
+import { recordDefinitions, type RecordDefinitions } from '../customers/published-definitions.ts';
+import { assignmentNotice } from './lead-assignment-notice.ts';
 import type { LeadRow } from './lead-document.ts';
-import { duplicateLead, noLeadMachine, type DuplicateFound } from './lead-problems.ts';
+import { writeIntake, type LeadToInsert, type StampedAudit } from './lead-intake-insert.ts';
+import { dedupeKeysOf, emailKeyOf, readForIntake, type LeadKeys } from './lead-intake-read.ts';
+import type { DuplicateFound } from './lead-problems.ts';
 import type { LeadAssignment, LeadView } from './lead-view.schema.ts';
-import { leadScopeSql } from './lead-visibility.ts';
-import { latestRoutingPolicy } from './routing-policy-store.ts';
-import { candidateOf, candidatesSql, policyNeeds, readLoads, type CandidateRow } from './routing-candidates.ts';
+import type { PublishedRoutingPolicy } from './routing-policy-store.ts';
+import { candidateOf, policyNeeds, readLoads } from './routing-candidates.ts';
 
 /** A lead whose values are decided and checked: what the create command and the public form hand to intake. */
 export interface NewLead {
@@ -29,7 +30,9 @@ export interface NewLead {
   customFields: Record<string, unknown>;
 }
 
-export interface IntakeOptions {
+/** One lead to take in, with what its own request brings: who asks, whose sight, which policy, which clock. */
+export interface LeadIntake {
+  lead: NewLead;
   policyKey: string;
   actor: MachineActor;
   /** Whose sight decides whether a duplicate is named; absent (a public form): never named. */
@@ -37,78 +40,98 @@ export interface IntakeOptions {
   createdBy: number | null;
   /** The organisation's time zone, for day-counting conditions in the policy. */
   timeZone: string;
+  stamp: CommandStamp;
+  /** The audit entry to write on the record the lead duplicates, in the same transaction (a web form's resubmission). */
+  onDuplicate?: (found: DuplicateFound) => AuditInput;
 }
 
-export const emailKeyOf = (email: string | null) => (email === null ? null : email.normalize('NFKC').trim().toLowerCase());
-
-/** `customer:phone:<n>` is the customers' own key, so a lead and a customer created at once still take turns. */
-function dedupeLockNames(input: NewLead): string[] {
-  const email = emailKeyOf(input.email);
-  return [
-    ...(input.phoneNormalized === null ? [] : [`customer:phone:${input.phoneNormalized}`]),
-    ...(email === null ? [] : [`lead:email:${email}`]),
-  ].sort();
-}
+export type IntakeOutcome =
+  | { kind: 'created'; lead: LeadRow }
+  | { kind: 'duplicate'; found: DuplicateFound }
+  /** It shares a dedupe key with a lead accepted before it in the same batch: take it in once that one is committed. */
+  | { kind: 'later' };
 
 /**
- * Takes in one lead inside the command's transaction, in few round trips: the dedupe keys' advisory locks; one
- * statement that looks for a duplicate lead or customer, locks (creating if need be) the routing policy's state row
- * and reads the candidates; the loads, when the policy reads any (a statement of their own, so it sees what the
- * decisions before this one assigned); then one statement that inserts the lead with its assignment, stores the
- * strategies' new state and writes the audit entry and the outbox message telling the rep it went to. Parallel
- * intakes to one policy take turns on the state row, which is what keeps round-robin and weighted shares exact.
+ * Takes in a batch of leads to one policy inside the caller's transaction, in two statements as a rule: one takes
+ * the advisory locks of all their dedupe keys and the policy's state row, finds each lead's duplicate and reads the
+ * candidates and the lead machine (lead-intake-read.ts); the loads come next when the policy reads any (a statement
+ * of its own, so its snapshot holds every lead assigned before the lock was granted); then the decisions in order,
+ * each starting from the state the one before left; then one statement writes the accepted leads, their audit
+ * entries and notices, and the final state (lead-intake-insert.ts). Batches to one policy take turns on the state
+ * row, which is what keeps round-robin and weighted shares exact. Should the write find a duplicate the read could
+ * not yet see, it writes nothing and the batch is read and decided once more, now wholly under its locks.
  */
-export async function intakeLead(context: CommandContext, input: NewLead, options: IntakeOptions): Promise<LeadRow> {
-  const { em, now } = context;
-  const definitions = await recordDefinitions(em, 'lead');
-  const policy = await latestRoutingPolicy(em, options.policyKey);
-  if (policy === undefined) throw noLeadMachine();
-  const emailKey = emailKeyOf(input.email);
-
-  const locks = dedupeLockNames(input);
-  if (locks.length > 0) {
-    await boundQuery(em, 'select pg_advisory_xact_lock(hashtext(k)) from (select k from unnest($1::text[]) as k order by k) s', [locks]);
-  }
-
+export async function intakeLeadsTogether(em: EntityManager, policy: PublishedRoutingPolicy, intakes: readonly LeadIntake[]): Promise<IntakeOutcome[]> {
+  const keys: LeadKeys[] = intakes.map(({ lead, scope }) => ({ phoneNormalized: lead.phoneNormalized, emailKey: emailKeyOf(lead.email), scope }));
   const needs = policyNeeds(policy.document);
-  const bind = new BindParams();
-  const phone = bind.add(input.phoneNormalized);
-  const email = bind.add(emailKey);
-  const leadVisible = options.scope === undefined ? 'false' : leadScopeSql(options.scope, bind);
-  const customerVisible = options.scope === undefined ? 'false' : customerScopeSql(options.scope, bind);
-  const policyKey = bind.add(policy.key);
-  const candidates = candidatesSql(bind.add(needs.users), bind.add(needs.roles), bind.add(needs.teams));
-  const [read] = await boundQuery<{ duplicates: DuplicateFound[]; state: RoutingState; candidates: CandidateRow[] }>(
-    em,
-    `with dup as (
-       (select 'lead' as entity, l.id::int as id, ${leadVisible} as visible, coalesce(l.phone_normalized = ${phone}::text, false) as phone
-        from lead l where l.deleted_at is null and (l.phone_normalized = ${phone}::text or l.email_key = ${email}::text) order by l.id limit 1)
-       union all
-       (select 'customer', c.id::int, ${customerVisible}, true
-        from customer c where c.deleted_at is null and c.phone_normalized = ${phone}::text order by c.id limit 1)
-     ),
-     st as (
-       insert into routing_state (policy_key) values (${policyKey}) on conflict (policy_key)
-       do update set updated_at = routing_state.updated_at returning state
-     )
-     select (select coalesce(json_agg(dup), '[]') from dup) as duplicates, (select state from st) as state,
-            (select coalesce(json_agg(c), '[]') from (${candidates}) c) as candidates`,
-    bind.values,
-  );
-  const duplicate = read!.duplicates.find((d) => d.entity === 'lead') ?? read!.duplicates[0];
-  if (duplicate !== undefined) throw duplicateLead(duplicate);
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const read = await readForIntake(em, keys, policy.key, needs);
+    const definitions = await recordDefinitions(em, 'lead', read.machine);
+    const people = read.candidates.map(candidateOf);
+    const closedStates = Object.entries(definitions.machine.document.states)
+      .filter(([, state]) => state.type === 'final' || !(state.tags ?? []).includes('open'))
+      .map(([key]) => key);
+    await readLoads(em, people, needs.measures, closedStates);
 
-  const people = read!.candidates.map(candidateOf);
-  const closedStates = Object.entries(definitions.machine.document.states)
-    .filter(([, state]) => state.type === 'final' || !(state.tags ?? []).includes('open'))
-    .map(([key]) => key);
-  await readLoads(em, people, needs.measures, closedStates);
+    const readState = { ...emptyRoutingState(), ...read.state };
+    let state: RoutingState = readState;
+    const claimed = new Set<string>();
+    const accepted: LeadToInsert[] = [];
+    const audits: StampedAudit[] = [];
+    const plan = intakes.map((intake, n): IntakeOutcome | number => {
+      const found = read.duplicates[n];
+      if (found !== undefined) {
+        if (intake.onDuplicate !== undefined) audits.push({ entry: intake.onDuplicate(found), stamp: intake.stamp });
+        return { kind: 'duplicate', found };
+      }
+      // The earlier lead is not committed yet, so this one's caller may not be told of it: it waits for the next round.
+      const leadKeys = dedupeKeysOf(keys[n]!);
+      if (leadKeys.some((key) => claimed.has(key))) return { kind: 'later' };
+      leadKeys.forEach((key) => claimed.add(key));
+      const decided = decideLead({ policy, definitions }, intake, people, state, read.ids[n]!);
+      state = decided.state;
+      if (decided.lead.columns.owner_id !== null && !closedStates.includes(decided.lead.columns.status)) {
+        countOpenLead(people, String(decided.lead.columns.owner_id));
+      }
+      accepted.push(decided.lead);
+      return decided.lead.id;
+    });
+    if (accepted.length === 0 && audits.length === 0) return plan as IntakeOutcome[];
 
+    const rows = await writeIntake(em, {
+      leads: accepted,
+      audits,
+      machine: { key: definitions.machine.key, version: definitions.machine.version },
+      policyKey: policy.key,
+      state: state === readState ? undefined : state,
+      now: new Date(),
+    });
+    if (rows !== undefined) return plan.map((step) => (typeof step === 'number' ? { kind: 'created', lead: rows.get(step)! } : step));
+  }
+  // The second read ran with every lock held, so only a writer that skips the dedupe locks can get here.
+  throw new Error('lead intake: a duplicate appeared under the dedupe locks');
+}
+
+/** A lead given to someone within the batch weighs on the least-loaded and capacity checks of the leads after it. */
+function countOpenLead(people: RoutingCandidate[], ownerId: string): void {
+  const owner = people.find((person) => person.id === ownerId);
+  if (owner?.loads.openLeads !== undefined) owner.loads.openLeads++;
+}
+
+/** One lead's start in the lead machine and its routing decision, as the row, audit entry and notice to write. */
+function decideLead(
+  { policy, definitions }: { policy: PublishedRoutingPolicy; definitions: RecordDefinitions },
+  intake: LeadIntake,
+  people: readonly RoutingCandidate[],
+  state: RoutingState,
+  id: number,
+): { lead: LeadToInsert; state: RoutingState } {
+  const { lead: input, stamp } = intake;
   const start = initialSnapshot(definitions.machine.document, {
-    actor: options.actor,
+    actor: intake.actor,
     facts: {},
-    now,
-    timeZone: options.timeZone,
+    now: stamp.now,
+    timeZone: intake.timeZone,
     catalogue: definitions.catalogue,
   });
   const record = {
@@ -123,17 +146,10 @@ export async function intakeLead(context: CommandContext, input: NewLead, option
     status: start.snapshot.value,
     ownership: 'pool',
     owner_id: null,
-    created_at: now,
+    created_at: stamp.now,
     custom_fields: input.customFields,
   };
-  const state = { ...emptyRoutingState(), ...read!.state };
-  const decision = decideRouting(policy.document, definitions.catalogue, {
-    record,
-    candidates: people,
-    state,
-    now,
-    timeZone: options.timeZone,
-  });
+  const decision = decideRouting(policy.document, definitions.catalogue, { record, candidates: people, state, now: stamp.now, timeZone: intake.timeZone });
   const ownerId = decision.target.kind === 'user' ? Number(decision.target.userId) : null;
   const assignment: LeadAssignment = {
     policyKey: policy.key,
@@ -144,53 +160,36 @@ export async function intakeLead(context: CommandContext, input: NewLead, option
     userId: ownerId,
     summary: decision.summary,
     steps: decision.steps,
-    decidedAt: now.toISOString(),
+    decidedAt: stamp.now.toISOString(),
   };
-
-  const insert = new BindParams();
-  const at = `${insert.add(now)}::timestamptz`;
-  const owner = `${insert.add(ownerId)}::bigint`;
-  const values = [
-    input.name, input.company, input.phone, input.phoneNormalized, input.email, emailKey, input.region, input.source,
-    input.campaignId, input.webFormId, input.score, start.snapshot.value,
-  ].map((value) => insert.add(value));
-  const stateChanged = decision.state !== state;
-  const notice = assignmentNotice({ name: input.name, ownerId, summary: assignment.summary }, context.actorId);
-  const [row] = await boundQuery<LeadRow & { notice_ids: string[] }>(
-    em,
-    `with lead_row as (
-       insert into lead (name, company, phone, phone_normalized, email, email_key, region, source, campaign_id, web_form_id, score, status,
-                         ownership, owner_id, team_id, custom_fields, assignment, machine_snapshot, definition_key, definition_version,
-                         created_by, created_at, updated_at)
-       values (${values.join(', ')}, case when ${owner} is null then 'pool' else 'personal' end, ${owner},
-               (select team_id from app_user where id = ${owner}), ${insert.add(JSON.stringify(input.customFields))}::jsonb,
-               ${insert.add(JSON.stringify(assignment))}::jsonb, ${insert.add(JSON.stringify(start.snapshot))}::jsonb,
-               ${insert.add(definitions.machine.key)}, ${insert.add(definitions.machine.version)}::int, ${insert.add(options.createdBy)}::bigint, ${at}, ${at})
-       returning *
-     ),
-     state_row as (
-       update routing_state set state = ${insert.add(JSON.stringify(decision.state))}::jsonb, updated_at = ${at}
-       where policy_key = ${insert.add(policy.key)} and ${insert.add(stateChanged)}::boolean
-     ),
-     audit_row as (
-       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
-       select 'lead', l.id, null, 'create', ${insert.add(context.actorId)}::bigint, ${at}, null,
-              ${insert.add(JSON.stringify(leadDocumentFields(input, start.snapshot.value, assignment, ownerId)))}::jsonb || jsonb_build_object('id', l.id::int),
-              ${insert.add(JSON.stringify({ kind: 'trace', trace: start.trace, payload: { routing: assignment } }))}::jsonb,
-              ${insert.add(context.requestId)}::varchar
-       from lead_row l
-     ),
-     ${assignmentNoticeInsert(insert, notice, context.actorId, at)}
-     select l.*, (select coalesce(array_agg(id), '{}') from notice_rows) as notice_ids from lead_row l`,
-    insert.values,
-  );
-  const { notice_ids: noticeIds, ...lead } = row!;
-  noteOutboxInserted(em, noticeIds.map(Number));
-  return lead;
-}
-
-/** The audit entry's `after`: the lead as created, less what only the insert knows (its id). */
-function leadDocumentFields(input: NewLead, status: string, assignment: LeadAssignment, ownerId: number | null) {
-  const { phoneNormalized: _phoneNormalized, ...shown } = input;
-  return { ...shown, status, ownership: ownerId === null ? 'pool' : 'personal', ownerId, assignment };
+  const { phoneNormalized, ...shown } = input;
+  const lead: LeadToInsert = {
+    id,
+    columns: {
+      name: input.name,
+      company: input.company,
+      phone: input.phone,
+      phone_normalized: phoneNormalized,
+      email: input.email,
+      email_key: emailKeyOf(input.email),
+      region: input.region,
+      source: input.source,
+      campaign_id: input.campaignId,
+      web_form_id: input.webFormId,
+      score: input.score,
+      status: start.snapshot.value,
+      owner_id: ownerId,
+      custom_fields: input.customFields,
+      assignment,
+      machine_snapshot: start.snapshot,
+      created_by: intake.createdBy,
+    },
+    stamp,
+    audit: {
+      after: { ...shown, status: start.snapshot.value, ownership: ownerId === null ? 'pool' : 'personal', ownerId, assignment, id },
+      why: { kind: 'trace', trace: start.trace, payload: { routing: assignment } },
+    },
+    notice: assignmentNotice({ name: input.name, ownerId, summary: assignment.summary }, stamp.actorId),
+  };
+  return { lead, state: decision.state };
 }

@@ -1,11 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { problem } from '../../engine/validation/problem.ts';
 import type { CommandOrigin } from '../commands/command-context.ts';
-import { runCommand } from '../commands/run-command.ts';
-import { recordDefinitions } from '../customers/published-definitions.ts';
+import { publishedFields } from '../customers/published-definitions.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import { validationFailed } from '../http/http-problem.ts';
-import { intakeLead } from '../leads/intake-lead.ts';
+import { intakeLead } from '../leads/lead-intake-batches.ts';
 import { DuplicateLeadProblem } from '../leads/lead-problems.ts';
 import { defaultRateLimit, type WebFormRow } from './web-form-row.ts';
 import { submittedLead } from './web-form-submission-values.ts';
@@ -39,9 +38,10 @@ export async function countSubmission(orm: MikroORM, form: WebFormRow, clientIp:
 
 /**
  * Checks a public submission and takes it in through the same intake as a lead entered by a person: deduplicated,
- * routed and explained, in one transaction. A duplicate is not told apart from a new lead — an anonymous submitter
- * must not learn that a phone number is already known — and nothing new is stored for it but an audit entry on the
- * existing lead or customer (`webFormResubmitted`, with what was sent), so the owner sees the renewed interest.
+ * routed and explained, committed together (batched with other leads to the same policy). A duplicate is not told
+ * apart from a new lead — an anonymous submitter must not learn that a phone number is already known — and nothing
+ * new is stored for it but an audit entry on the existing lead or customer (`webFormResubmitted`, with what was
+ * sent), written in the batch's transaction, so the owner sees the renewed interest.
  */
 export async function submitWebForm(orm: MikroORM, origin: CommandOrigin, form: WebFormRow, body: unknown, timeZone: string): Promise<SubmissionOutcome> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -51,33 +51,30 @@ export async function submitWebForm(orm: MikroORM, origin: CommandOrigin, form: 
   const honeypot = values[form.document.honeypotField ?? defaultHoneypotField];
   if (honeypot !== undefined && honeypot !== null && honeypot !== '') return 'honeypot';
 
-  return runCommand(orm, origin, async (context) => {
-    const definitions = await recordDefinitions(context.em, 'lead');
-    const lead = submittedLead(form.document, values, definitions.fields);
-    if (Array.isArray(lead)) throw validationFailed(lead);
-    try {
-      await intakeLead(
-        context,
-        {
-          name: lead.columns.name!,
-          company: lead.columns.company ?? null,
-          phone: lead.columns.phone ?? null,
-          phoneNormalized: lead.phoneNormalized,
-          email: lead.columns.email ?? null,
-          region: lead.columns.region ?? null,
-          source: 'webForm',
-          campaignId: form.campaign_id === null ? null : Number(form.campaign_id),
-          webFormId: Number(form.id),
-          score: null,
-          customFields: lead.customFields,
-        },
-        { policyKey: form.routing_policy_key, actor: { userId: 'system', roles: ['system'] }, scope: undefined, createdBy: null, timeZone },
-      );
-      return 'created';
-    } catch (error) {
-      if (!(error instanceof DuplicateLeadProblem)) throw error;
-      const { entity, id } = error.found;
-      context.audit({
+  const lead = submittedLead(form.document, values, await publishedFields(orm.em.fork(), 'lead'));
+  if (Array.isArray(lead)) throw validationFailed(lead);
+  try {
+    await intakeLead(orm, {
+      lead: {
+        name: lead.columns.name!,
+        company: lead.columns.company ?? null,
+        phone: lead.columns.phone ?? null,
+        phoneNormalized: lead.phoneNormalized,
+        email: lead.columns.email ?? null,
+        region: lead.columns.region ?? null,
+        source: 'webForm',
+        campaignId: form.campaign_id === null ? null : Number(form.campaign_id),
+        webFormId: Number(form.id),
+        score: null,
+        customFields: lead.customFields,
+      },
+      policyKey: form.routing_policy_key,
+      actor: { userId: 'system', roles: ['system'] },
+      scope: undefined,
+      createdBy: null,
+      timeZone,
+      stamp: { actorId: origin.actorId, requestId: origin.requestId ?? null, now: origin.now ?? new Date() },
+      onDuplicate: ({ entity, id }) => ({
         entity,
         recordId: id,
         customerId: entity === 'customer' ? id : null,
@@ -85,8 +82,12 @@ export async function submitWebForm(orm: MikroORM, origin: CommandOrigin, form: 
         before: null,
         after: { webFormId: Number(form.id), webFormKey: form.key, submitted: { ...lead.columns, customFields: lead.customFields } },
         why: { kind: 'reason', code: 'webForm.duplicate', source: form.key },
-      });
-      return 'duplicate';
-    }
-  });
+      }),
+    });
+    return 'created';
+  } catch (error) {
+    // The resubmission is already noted on the existing record, in the batch's transaction.
+    if (error instanceof DuplicateLeadProblem) return 'duplicate';
+    throw error;
+  }
 }
