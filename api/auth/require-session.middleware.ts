@@ -17,7 +17,7 @@ declare global {
 export function requireSession(orm: MikroORM): RequestHandler {
   return async (request, response, next) => {
     const token = readSessionCookie(request);
-    const signedIn = token === undefined ? undefined : await loadSignedIn(orm.em.fork(), token);
+    const signedIn = token === undefined ? undefined : await loadSignedIn(orm.em, token);
     if (signedIn === undefined) throw signInRequired();
     response.locals.signedIn = signedIn;
     next();

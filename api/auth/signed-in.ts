@@ -57,6 +57,8 @@ export async function loadSignedIn(
   const sessionId = sessionIdOf(token);
   const cached = cachedSignedIn(em, sessionId, now);
   if (cached !== undefined) return cached;
+  // The ORM's global EntityManager (requireSession passes it, so a cached session costs no fork) reads through a fork.
+  if (em.global) return loadSignedIn(em.fork(), token, now, { remember });
 
   const read = remember ? beginSessionRead(em) : undefined;
   const [row] = await boundQuery<SignedInRow>(

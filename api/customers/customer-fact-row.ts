@@ -84,9 +84,9 @@ interface FactRowRequest {
   where: (bind: BindParams) => string;
 }
 
-// Requests sharing a catalogue share a statement; enough for a busy process's requests in flight.
+// Requests sharing a catalogue share a statement; enough for a busy process's requests in flight. One read runs at
+// a time, as the event path's writes do (one-write-batches.ts): fuller batches beat overlapping ones.
 const maxRequestsPerRead = 32;
-const runningReads = 2;
 
 /**
  * The batch's fact rows, one statement per catalogue: each request's select (with its own clock, time zone and
@@ -124,7 +124,7 @@ export function batchedCustomerFactRow(
 ): Promise<FactRow | undefined> {
   let reader = factRowReaders.get(em.config);
   if (reader === undefined) {
-    reader = naturalBatches(readFactRows, { maxItems: maxRequestsPerRead, running: runningReads });
+    reader = naturalBatches(readFactRows, { maxItems: maxRequestsPerRead });
     factRowReaders.set(em.config, reader);
   }
   return reader({ em, catalogue, context, where });

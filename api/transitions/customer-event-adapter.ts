@@ -1,4 +1,5 @@
 import type { BindParams } from '../database/bound-query.ts';
+import { detachedRow } from '../database/detached-row.ts';
 import type { CustomerRow } from '../customers/customer-document.ts';
 import { batchedCustomerFactRow, customerFactRows, loadCustomerFactRow } from '../customers/customer-fact-row.ts';
 import { noSuchCustomer } from '../customers/customer-problems.ts';
@@ -18,8 +19,13 @@ export const customerEventAdapter: RecordEventAdapter<CustomerRow> = {
     const scope = actor.kind === 'person' ? customerScopeOf(actor.caller) : ({ kind: 'all' } as const);
     const where = (bind: BindParams) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`;
     // Unlocked (the one-write path), the read can share a statement with other requests'; locked, it is the transaction's own.
-    const facts = lock ? (await customerFactRows(em, catalogue, context, where, true))[0] : await batchedCustomerFactRow(em, catalogue, context, where);
-    return facts === undefined ? undefined : { row: em.map(Customer, facts), facts };
+    if (lock) {
+      const [facts] = await customerFactRows(em, catalogue, context, where, true);
+      return facts === undefined ? undefined : { row: em.map(Customer, facts), facts };
+    }
+    const facts = await batchedCustomerFactRow(em, catalogue, context, where);
+    // Nothing flushes on the one-write path: the row needs no change tracking.
+    return facts === undefined ? undefined : { row: detachedRow(em, Customer, facts), facts };
   },
   customerIdOf: (row) => row.id,
   notFound: noSuchCustomer,

@@ -20,9 +20,9 @@ export interface OneWriteOutcome {
 }
 
 // Enough to share a round trip and a WAL flush among the requests a busy process has in flight, small enough that
-// one statement stays quick to plan.
+// one statement stays quick to plan. One statement runs at a time: measured with 16 clients, two at a time halved
+// the batches (2.3 requests each instead of 4.2) and cost more per request than the overlap gained.
 const maxParts = 32;
-const runningStatements = 2;
 
 /**
  * The parts as one statement: each part's expressions one after another, and one row per part whose update took.
@@ -94,7 +94,7 @@ const batchers = new WeakMap<MikroORM, (part: OneWritePart) => Promise<OneWriteO
 export function writeInOneStatement(orm: MikroORM, part: OneWritePart): Promise<OneWriteOutcome> {
   let batcher = batchers.get(orm);
   if (batcher === undefined) {
-    batcher = naturalBatches((parts: readonly OneWritePart[]) => runBatch(orm, parts), { maxItems: maxParts, running: runningStatements });
+    batcher = naturalBatches((parts: readonly OneWritePart[]) => runBatch(orm, parts), { maxItems: maxParts });
     batchers.set(orm, batcher);
   }
   return batcher(part);

@@ -34,7 +34,8 @@ export interface RecordEventAdapter<Row extends MachineRecordRow = MachineRecord
   loadFactRow(em: EntityManager, catalogue: FactCatalogue, row: Row, context: EvaluationContext): Promise<FactRow | undefined>;
   /**
    * The row the actor may see and its fact row with `catalogue`'s aggregates, in one statement (a fact row carries
-   * the record's columns). Absent: loadVisible, then loadFactRow.
+   * the record's columns). Unlocked (the one-write path, which flushes nothing) the row may be a detached one
+   * (api/database/detached-row.ts). Absent: loadVisible, then loadFactRow.
    */
   loadVisibleWithFacts?(
     em: EntityManager,
