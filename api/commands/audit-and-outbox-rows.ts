@@ -41,6 +41,18 @@ export function auditAndOutboxInserts(
     available_at: (message.availableAt ?? stamp.now).toISOString(),
   }));
   const now = `${bind.add(stamp.now)}::timestamptz`;
+  // Most events queue no effect: an insert of nothing is still an insert to plan, so it is left out.
+  const outbox =
+    outboxRows.length === 0
+      ? `${prefix}outbox_rows as (select null::bigint as id where false)`
+      : `${prefix}outbox_rows as (
+      insert into outbox (topic, payload, idempotency_key, status, attempts, available_at, created_at)
+      select o.topic, o.payload, o.idempotency_key, 'pending', 0, o.available_at, ${now}
+      from jsonb_to_recordset(${bind.add(JSON.stringify(outboxRows))}::jsonb)
+        as o(topic varchar, payload jsonb, idempotency_key varchar, available_at timestamptz)
+      where ${onlyIf}
+      returning id
+    )`;
   return `${prefix}audit_rows as (
       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
       select a.entity, a.record_id, a.customer_id, a.action, ${bind.add(stamp.actorId)}::bigint, ${now}, a.before, a.after,
@@ -49,12 +61,5 @@ export function auditAndOutboxInserts(
         as a(entity varchar, record_id bigint, customer_id bigint, action varchar, before jsonb, after jsonb, why jsonb)
       where ${onlyIf}
     ),
-    ${prefix}outbox_rows as (
-      insert into outbox (topic, payload, idempotency_key, status, attempts, available_at, created_at)
-      select o.topic, o.payload, o.idempotency_key, 'pending', 0, o.available_at, ${now}
-      from jsonb_to_recordset(${bind.add(JSON.stringify(outboxRows))}::jsonb)
-        as o(topic varchar, payload jsonb, idempotency_key varchar, available_at timestamptz)
-      where ${onlyIf}
-      returning id
-    )`;
+    ${outbox}`;
 }
