@@ -67,7 +67,7 @@ async function writeAuditAndOutbox(
 ): Promise<void> {
   if (audits.length === 0 && messages.length === 0) return;
   const bind = new BindParams();
-  const inserts = auditAndOutboxInserts(bind, context, audits, messages);
+  const inserts = auditAndOutboxInserts(bind, [{ part: 0, stamp: context, audits, messages }]);
   const inserted = await boundQuery<{ id: string }>(em, `with ${inserts} select id from outbox_rows`, bind.values);
   noteOutboxInserted(em, inserted.map((row) => Number(row.id)));
 }

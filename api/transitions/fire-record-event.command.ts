@@ -4,7 +4,6 @@ import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import { transition, type MachineSnapshot, type TransitionResult } from '../../engine/machines/index.ts';
 import type { FactRow } from '../../engine/conditions/index.ts';
 import type { Problem } from '../../engine/validation/problem.ts';
-import { auditAndOutboxInserts } from '../commands/audit-and-outbox-rows.ts';
 import type { AuditInput, CommandContext, CommandOrigin, OutboxInput } from '../commands/command-context.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
@@ -293,14 +292,16 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
   const outcome = await writeInOneStatement(orm, {
     record: `${adapter.table}:${row.id}`,
     ctes(bind, prefix) {
-      const written = `exists (select 1 from ${prefix}updated)`;
       const update = `${prefix}updated as (
         update ${adapter.table} set ${write.assignments(bind)} where id = ${bind.add(row.id)} and version = ${bind.add(row.version)}
         ${idle.map(({ column, value }) => `and ${column} = ${bind.add(value)}`).join(' ')} returning id
       )`;
-      const timers = machineTimerWrites(bind, timersChange, now, written, prefix);
-      return [update, auditAndOutboxInserts(bind, stamp, [write.audit], write.messages, written, prefix), ...(timers === undefined ? [] : [timers])].join(', ');
+      const timers = machineTimerWrites(bind, timersChange, now, `exists (select 1 from ${prefix}updated)`, prefix);
+      return timers === undefined ? update : `${update}, ${timers}`;
     },
+    stamp,
+    audits: [write.audit],
+    messages: write.messages,
   });
   if (!outcome.written) return undefined;
   noteOutboxInserted(em, outcome.outboxIds);

@@ -1,16 +1,22 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { auditAndOutboxInserts, type CommandStamp } from '../commands/audit-and-outbox-rows.ts';
+import type { AuditInput, OutboxInput } from '../commands/command-context.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { naturalBatches, type BatchOutcome } from '../database/natural-batches.ts';
 
 /**
- * One command's write on the one-write event path (fire-record-event.command.ts): common table expressions, ready to
- * follow `with`, whose names all start with `prefix` — `${prefix}updated` returns the record's id when the
- * conditional update took, `${prefix}outbox_rows` the ids of the outbox rows it inserted.
+ * One command's write on the one-write event path (fire-record-event.command.ts): its conditional update and its own
+ * follow-on writes as common table expressions, ready to follow `with`, whose names all start with `prefix` —
+ * `${prefix}updated` returns the record's id when the update took — and the audit entries and outbox messages the
+ * statement's shared inserts write for it only then.
  */
 export interface OneWritePart {
   /** The record it updates (`customer:12`): two parts for one record never share a statement. */
   record: string;
   ctes(bind: BindParams, prefix: string): string;
+  stamp: CommandStamp;
+  audits: readonly AuditInput[];
+  messages: readonly OutboxInput[];
 }
 
 export interface OneWriteOutcome {
@@ -25,20 +31,34 @@ export interface OneWriteOutcome {
 const maxParts = 32;
 
 /**
- * The parts as one statement: each part's expressions one after another, and one row per part whose update took.
- * Data-modifying expressions of one statement see the same snapshot and each part touches its own record, so they
- * cannot see or undo each other; the statement commits all of them or none.
+ * The parts as one statement: each part's expressions one after another, the parts whose update took, and one audit
+ * insert and one outbox insert for all of them (so the statement's planning grows by an update per part, not by
+ * three statements). Data-modifying expressions of one statement see the same snapshot and each part touches its own
+ * record, so they cannot see or undo each other; the statement commits all of them or none.
  */
 async function runStatement(orm: MikroORM, parts: readonly OneWritePart[]): Promise<OneWriteOutcome[]> {
   const bind = new BindParams();
   const ctes = parts.map((part, index) => part.ctes(bind, `w${index}_`));
-  const results = parts.map(
-    (_, index) => `select ${index} as part, (select coalesce(array_agg(id), '{}') from w${index}_outbox_rows) as outbox_ids from w${index}_updated`,
+  const taken = parts.map((_, index) => `select ${index} as part from w${index}_updated`).join(' union all ');
+  const inserts = auditAndOutboxInserts(
+    bind,
+    parts.map((part, index) => ({ part: index, stamp: part.stamp, audits: part.audits, messages: part.messages })),
+    'select part from taken',
   );
-  const rows = await boundQuery<{ part: number; outbox_ids: string[] }>(orm.em.fork(), `with ${ctes.join(', ')} ${results.join(' union all ')}`, bind.values);
-  const outcomes = parts.map((): OneWriteOutcome => ({ written: false, outboxIds: [] }));
-  for (const row of rows) outcomes[row.part] = { written: true, outboxIds: row.outbox_ids.map(Number) };
-  return outcomes;
+  const [row] = await boundQuery<{ taken: number[]; outbox: Array<{ id: number; key: string }> }>(
+    orm.em.fork(),
+    `with ${ctes.join(', ')}, taken as (${taken}), ${inserts}
+     select (select coalesce(json_agg(part), '[]') from taken) as taken,
+            (select coalesce(json_agg(json_build_object('id', id, 'key', idempotency_key)), '[]') from outbox_rows) as outbox`,
+    bind.values,
+  );
+  const outboxIds = new Map(row!.outbox.map(({ id, key }) => [key, Number(id)]));
+  const took = new Set(row!.taken);
+  return parts.map((part, index) =>
+    took.has(index)
+      ? { written: true, outboxIds: part.messages.map((message) => outboxIds.get(message.idempotencyKey)!).filter((id) => id !== undefined) }
+      : { written: false, outboxIds: [] },
+  );
 }
 
 /** The parts in rounds in which no record appears twice (PostgreSQL updates a row at most once per statement). */

@@ -23,17 +23,18 @@ let serial = 0;
 const aCustomer = () => aCustomerOf(app, li, '批量事件客户', ++serial);
 
 /** A part that bumps one customer's version, or one whose statement always fails (a not-null violation). */
+const nothingElse = { stamp: { actorId: null, now: new Date(), requestId: null }, audits: [], messages: [] };
 function bump(id: number): OneWritePart {
   return {
     record: `customer:${id}`,
-    ctes: (bind, prefix) =>
-      `${prefix}updated as (update customer set version = version + 1 where id = ${bind.add(id)} returning id),
-       ${prefix}outbox_rows as (select null::bigint as id where false)`,
+    ctes: (bind, prefix) => `${prefix}updated as (update customer set version = version + 1 where id = ${bind.add(id)} returning id)`,
+    ...nothingElse,
   };
 }
 const failing: OneWritePart = {
   record: 'customer:none',
-  ctes: (_bind, prefix) => `${prefix}updated as (insert into customer (id) values (null) returning id), ${prefix}outbox_rows as (select null::bigint as id where false)`,
+  ctes: (_bind, prefix) => `${prefix}updated as (insert into customer (id) values (null) returning id)`,
+  ...nothingElse,
 };
 
 const versionOf = async (id: number) => (await app.schema.pool.query<{ version: number }>('select version from customer where id = $1', [id])).rows[0]!.version;
