@@ -26,22 +26,35 @@ export interface CommandWrites {
  * insert returns `id, idempotency_key` as `outbox_rows`, for the commit nudge; a statement queuing no message plans
  * no outbox insert at all. A repeated idempotency key fails on the outbox's unique index like any insert.
  */
+/** An audit entry as a row of the JSON array auditEntriesInsert unpacks, stamped with its command. */
+export function stampedAuditRow(entry: AuditInput, stamp: CommandStamp, part?: number) {
+  return {
+    part: part ?? null,
+    entity: entry.entity,
+    record_id: entry.recordId,
+    customer_id: entry.customerId,
+    action: entry.action,
+    actor_id: stamp.actorId,
+    at: stamp.now.toISOString(),
+    before: entry.before,
+    after: entry.after,
+    why: entry.why,
+    request_id: stamp.requestId,
+  };
+}
+
+/** An insert of stampedAuditRow rows, bound as one JSON array; `where` (SQL over alias `a`) picks the rows kept. */
+export function auditEntriesInsert(bind: BindParams, rows: ReadonlyArray<ReturnType<typeof stampedAuditRow>>, where = 'true'): string {
+  return `insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
+      select a.entity, a.record_id, a.customer_id, a.action, a.actor_id, a.at, a.before, a.after, a.why, a.request_id
+      from jsonb_to_recordset(${bind.add(JSON.stringify(rows))}::jsonb)
+        as a(part int, entity varchar, record_id bigint, customer_id bigint, action varchar, actor_id bigint, at timestamptz,
+             before jsonb, after jsonb, why jsonb, request_id varchar)
+      where ${where}`;
+}
+
 export function auditAndOutboxInserts(bind: BindParams, commands: readonly CommandWrites[], takenParts?: string): string {
-  const auditRows = commands.flatMap(({ part, stamp, audits }) =>
-    audits.map((entry) => ({
-      part,
-      entity: entry.entity,
-      record_id: entry.recordId,
-      customer_id: entry.customerId,
-      action: entry.action,
-      actor_id: stamp.actorId,
-      at: stamp.now.toISOString(),
-      before: entry.before,
-      after: entry.after,
-      why: entry.why,
-      request_id: stamp.requestId,
-    })),
-  );
+  const auditRows = commands.flatMap(({ part, stamp, audits }) => audits.map((entry) => stampedAuditRow(entry, stamp, part)));
   const outboxRows = commands.flatMap(({ part, stamp, messages }) =>
     messages.map((message) => ({
       part,
@@ -53,14 +66,7 @@ export function auditAndOutboxInserts(bind: BindParams, commands: readonly Comma
     })),
   );
   const kept = (alias: string) => (takenParts === undefined ? 'true' : `${alias}.part in (${takenParts})`);
-  const audit = `audit_rows as (
-      insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
-      select a.entity, a.record_id, a.customer_id, a.action, a.actor_id, a.at, a.before, a.after, a.why, a.request_id
-      from jsonb_to_recordset(${bind.add(JSON.stringify(auditRows))}::jsonb)
-        as a(part int, entity varchar, record_id bigint, customer_id bigint, action varchar, actor_id bigint, at timestamptz,
-             before jsonb, after jsonb, why jsonb, request_id varchar)
-      where ${kept('a')}
-    )`;
+  const audit = `audit_rows as (${auditEntriesInsert(bind, auditRows, kept('a'))})`;
   const outbox =
     outboxRows.length === 0
       ? 'outbox_rows as (select null::bigint as id, null::varchar as idempotency_key where false)'

@@ -3,7 +3,7 @@ import type { EffectInvocation } from '../../definitions/effect-catalogue.schema
 import type { MachineSnapshot } from '../../engine/machines/index.ts';
 import type { RoutingState } from '../../engine/routing/index.ts';
 import type { AuditInput } from '../commands/command-context.ts';
-import type { CommandStamp } from '../commands/audit-and-outbox-rows.ts';
+import { auditEntriesInsert, stampedAuditRow, type CommandStamp } from '../commands/audit-and-outbox-rows.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
 import type { LeadRow } from './lead-document.ts';
@@ -56,19 +56,6 @@ export interface IntakeWrite {
   now: Date;
 }
 
-const auditRow = (entry: AuditInput, stamp: CommandStamp) => ({
-  entity: entry.entity,
-  record_id: entry.recordId,
-  customer_id: entry.customerId,
-  action: entry.action,
-  actor_id: stamp.actorId,
-  at: stamp.now.toISOString(),
-  before: entry.before,
-  after: entry.after,
-  why: entry.why,
-  request_id: stamp.requestId,
-});
-
 /**
  * One statement writing a batch: every accepted lead with its assignment and owner's team, the policy's new state,
  * each lead's `create` audit entry, the other audit entries (resubmissions), and the outbox message telling each
@@ -83,9 +70,9 @@ export async function writeIntake(em: EntityManager, write: IntakeWrite): Promis
   const leads = write.leads.map((lead) => ({ id: lead.id, ...lead.columns, created_at: lead.stamp.now.toISOString() }));
   const audits = [
     ...write.leads.map((lead) =>
-      auditRow({ entity: 'lead', recordId: lead.id, customerId: null, action: 'create', before: null, after: lead.audit.after, why: lead.audit.why }, lead.stamp),
+      stampedAuditRow({ entity: 'lead', recordId: lead.id, customerId: null, action: 'create', before: null, after: lead.audit.after, why: lead.audit.why }, lead.stamp),
     ),
-    ...write.audits.map(({ entry, stamp }) => auditRow(entry, stamp)),
+    ...write.audits.map(({ entry, stamp }) => stampedAuditRow(entry, stamp)),
   ];
   const notices = write.leads
     .filter((lead) => lead.notice !== undefined)
@@ -118,14 +105,7 @@ export async function writeIntake(em: EntityManager, write: IntakeWrite): Promis
        update routing_state set state = ${bind.add(JSON.stringify(write.state ?? null))}::jsonb, updated_at = ${bind.add(write.now)}::timestamptz
        where policy_key = ${bind.add(write.policyKey)} and ${bind.add(write.state !== undefined)}::boolean and (select ok from clear)
      ),
-     audit_rows as (
-       insert into audit_entry (entity, record_id, customer_id, action, actor_id, at, before, after, why, request_id)
-       select a.entity, a.record_id, a.customer_id, a.action, a.actor_id, a.at, a.before, a.after, a.why, a.request_id
-       from jsonb_to_recordset(${bind.add(JSON.stringify(audits))}::jsonb)
-         as a(entity varchar, record_id bigint, customer_id bigint, action varchar, actor_id bigint, at timestamptz, before jsonb,
-              after jsonb, why jsonb, request_id varchar)
-       where (select ok from clear)
-     ),
+     audit_rows as (${auditEntriesInsert(bind, audits, '(select ok from clear)')}),
      notice_rows as (
        insert into outbox (topic, payload, idempotency_key, status, attempts, available_at, created_at)
        select 'effect.notify', jsonb_build_object('entity', 'lead', 'recordId', l.id::int, 'actorId', n.actor_id, 'effect', n.effect),
