@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { naturalBatches, type BatchOutcome } from '../database/natural-batches.ts';
+import { customerScopeSql, type CustomerScope } from './customer-visibility.ts';
 import type { FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import { compileFactRowSelect, type EvaluationContext, type FactRow } from '../../engine/conditions/index.ts';
 
@@ -76,35 +77,53 @@ export async function customerFactRows(
   return boundQuery<FactRow>(em, sql, bind.values);
 }
 
-/** One customer's fact row wanted by a request: its catalogue, its clock and time zone, and who may see what. */
+/** One customer's fact row wanted by a request: its catalogue, its clock and time zone, and whose sight. */
 interface FactRowRequest {
   em: EntityManager;
   catalogue: FactCatalogue;
   context: EvaluationContext;
-  where: (bind: BindParams) => string;
+  scope: CustomerScope;
+  id: number;
 }
 
-// Requests sharing a catalogue share a statement; enough for a busy process's requests in flight. One read runs at
-// a time, as the event path's writes do (one-write-batches.ts): fuller batches beat overlapping ones.
+// Enough for a busy process's requests in flight. One read runs at a time, as the event path's writes do
+// (one-write-batches.ts): fuller batches beat overlapping ones.
 const maxRequestsPerRead = 32;
 
 /**
- * The batch's fact rows, one statement per catalogue: each request's select (with its own clock, time zone and
- * visibility), tagged with its place, joined by `union all` — the same rows as customerFactRows would give each.
+ * The batch's fact rows, set-based: one statement per catalogue and visibility (in practice per person asking), its
+ * requests joined as rows that carry each one's record, instant and time zone — so its planning does not grow with
+ * the batch — and the same rows customerFactRows would give each.
  */
 async function readFactRows(requests: readonly FactRowRequest[]): Promise<BatchOutcome<FactRow | undefined>[]> {
   const outcomes: BatchOutcome<FactRow | undefined>[] = requests.map(() => ({ ok: true, value: undefined }));
-  const byCatalogue = Map.groupBy(requests.map((request, index) => ({ request, index })), ({ request }) => request.catalogue);
-  for (const [catalogue, group] of byCatalogue) {
-    const usable = await usableCatalogue(group[0]!.request.em, catalogue);
-    const bind = new BindParams();
-    const parts = group.map(({ request, index }) => {
-      const select = compileFactRowSelect(usable, { context: request.context, tableAlias: 'c', firstParam: bind.values.length + 1 });
+  const groups = Map.groupBy(
+    requests.map((request, index) => ({ request, index })),
+    ({ request }) => request.catalogue,
+  );
+  for (const [catalogue, sameCatalogue] of groups) {
+    const usable = await usableCatalogue(sameCatalogue[0]!.request.em, catalogue);
+    for (const group of Map.groupBy(sameCatalogue, ({ request }) => JSON.stringify(request.scope)).values()) {
+      const bind = new BindParams();
+      const input = group.map(({ request, index }) => ({
+        n: index,
+        id: request.id,
+        now: new Date(request.context.now).toISOString(),
+        time_zone: request.context.timeZone,
+      }));
+      const inputParam = bind.add(JSON.stringify(input));
+      const select = compileFactRowSelect(usable, { clock: { now: 'i.now', timeZone: 'i.time_zone' }, tableAlias: 'c', firstParam: bind.values.length + 1 });
       bind.values.push(...select.params);
-      return `(select ${index} as batch_index, ${select.sql} from customer as c where c.deleted_at is null and (${request.where(bind)}))`;
-    });
-    const rows = await boundQuery<FactRow & { batch_index?: number }>(group[0]!.request.em, parts.join(' union all '), bind.values);
-    for (const { batch_index: index, ...facts } of rows) outcomes[index!] = { ok: true, value: facts };
+      const rows = await boundQuery<FactRow & { batch_index?: number }>(
+        group[0]!.request.em,
+        `select i.n as batch_index, ${select.sql}
+         from jsonb_to_recordset(${inputParam}::jsonb) as i(n int, id bigint, now timestamptz, time_zone text)
+         join customer as c on c.id = i.id
+         where c.deleted_at is null and (${customerScopeSql(group[0]!.request.scope, bind)})`,
+        bind.values,
+      );
+      for (const { batch_index: index, ...facts } of rows) outcomes[index!] = { ok: true, value: facts };
+    }
   }
   return outcomes;
 }
@@ -112,20 +131,21 @@ async function readFactRows(requests: readonly FactRowRequest[]): Promise<BatchO
 const factRowReaders = new WeakMap<object, (request: FactRowRequest) => Promise<FactRow | undefined>>();
 
 /**
- * One live customer's fact row, unlocked, read together with the rows other requests want meanwhile (natural
- * batching: alone when the process is quiet, one statement for many when it is busy). `where` must pick at most one
- * customer. For the event path's read outside a transaction; a locked read uses customerFactRows.
+ * One live customer's fact row as `scope` may see it, unlocked, read together with the rows other requests want
+ * meanwhile (natural batching: alone when the process is quiet, one statement for many when it is busy). For the
+ * event path's read outside a transaction; a locked read uses customerFactRows.
  */
 export function batchedCustomerFactRow(
   em: EntityManager,
   catalogue: FactCatalogue,
   context: EvaluationContext,
-  where: (bind: BindParams) => string,
+  scope: CustomerScope,
+  id: number,
 ): Promise<FactRow | undefined> {
   let reader = factRowReaders.get(em.config);
   if (reader === undefined) {
     reader = naturalBatches(readFactRows, { maxItems: maxRequestsPerRead });
     factRowReaders.set(em.config, reader);
   }
-  return reader({ em, catalogue, context, where });
+  return reader({ em, catalogue, context, scope, id });
 }

@@ -17,13 +17,12 @@ export const customerEventAdapter: RecordEventAdapter<CustomerRow> = {
   loadFactRow: (em, catalogue, row, context) => loadCustomerFactRow(em, catalogue, row.id, context),
   async loadVisibleWithFacts(em, actor, id, catalogue, context, lock) {
     const scope = actor.kind === 'person' ? customerScopeOf(actor.caller) : ({ kind: 'all' } as const);
-    const where = (bind: BindParams) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`;
     // Unlocked (the one-write path), the read can share a statement with other requests'; locked, it is the transaction's own.
     if (lock) {
-      const [facts] = await customerFactRows(em, catalogue, context, where, true);
+      const [facts] = await customerFactRows(em, catalogue, context, (bind: BindParams) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`, true);
       return facts === undefined ? undefined : { row: em.map(Customer, facts), facts };
     }
-    const facts = await batchedCustomerFactRow(em, catalogue, context, where);
+    const facts = await batchedCustomerFactRow(em, catalogue, context, scope, id);
     // Nothing flushes on the one-write path: the row needs no change tracking.
     return facts === undefined ? undefined : { row: detachedRow(em, Customer, facts), facts };
   },

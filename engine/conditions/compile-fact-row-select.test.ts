@@ -14,6 +14,12 @@ describe('compileFactRowSelect', () => {
     expect(select.params).toEqual([['claim'], '2024-05-20T02:00:00.000Z', 'Asia/Shanghai', ['open']]);
   });
 
+  it('reads the instant and the zone from SQL it is given, binding neither', () => {
+    const select = compileFactRowSelect(defaultFactCatalogues.customer, { tableAlias: 'c', clock: { now: 'i.now', timeZone: 'i.time_zone' } });
+    expect(select.sql).toContain("date_trunc('day', (i.now)::timestamptz AT TIME ZONE (i.time_zone)::text)");
+    expect(select.params).toEqual([['claim'], ['open']]);
+  });
+
   it('adds nothing to a catalogue without aggregates', () => {
     const select = compileFactRowSelect(defaultFactCatalogues.ticket, { context: { now: 0, timeZone: 'UTC' } });
     expect(select).toEqual({ sql: '"ticket".*', params: [] });

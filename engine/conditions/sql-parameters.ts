@@ -1,5 +1,11 @@
 import type { EvaluationContext } from './evaluation-context.ts';
 
+/** SQL expressions standing for the evaluation instant and time zone, instead of bound values. */
+export interface SqlClock {
+  now: string;
+  timeZone: string;
+}
+
 /**
  * Collects the bound parameters of one SQL fragment. Every value that comes from a condition or the context is
  * bound as `$n` with an explicit cast; only catalogue identifiers (pattern-checked, quoted) are written into the text.
@@ -11,10 +17,18 @@ export class SqlParameters {
   #now: string | undefined;
   #timeZone: string | undefined;
 
-  constructor(firstParam: number, context: EvaluationContext | undefined) {
+  /**
+   * `clock`, when given, is SQL for the instant and the time zone (`i.now`, `i.time_zone`: columns of a relation the
+   * statement joins), so one statement can evaluate rows at different instants; otherwise `context` is bound.
+   */
+  constructor(firstParam: number, context: EvaluationContext | undefined, clock?: SqlClock) {
     if (!Number.isInteger(firstParam) || firstParam < 1) throw new RangeError('firstParam must be a positive integer.');
     this.#firstParam = firstParam;
     this.#context = context;
+    if (clock !== undefined) {
+      this.#now = `(${clock.now})::timestamptz`;
+      this.#timeZone = `(${clock.timeZone})::text`;
+    }
   }
 
   bind(value: unknown, cast: string): string {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrap } from '@mikro-orm/core';
 import { Customer } from '../../api/customers/customer.entity.ts';
+import { batchedCustomerFactRow, customerFactRows } from '../../api/customers/customer-fact-row.ts';
+import { customerScopeSql, type CustomerScope } from '../../api/customers/customer-visibility.ts';
+import { recordDefinitions } from '../../api/customers/published-definitions.ts';
 import { detachedRow } from '../../api/database/detached-row.ts';
 import { writeInOneStatement, type OneWritePart } from '../../api/transitions/one-write-batches.ts';
 import { signIn } from '../support/people-fixtures.ts';
@@ -79,5 +82,25 @@ describe('events written together under load', () => {
     const detached = detachedRow(em, Customer, rows[0]);
     expect(detached).toEqual(mapped);
     expect(detached).toMatchObject({ id, keywords: ['甲', '乙'], totalDealAmount: 1234.5, ownerId: expect.any(Number) });
+  });
+
+  it('reads in one batch the same fact rows each request would read alone, whatever its sight, instant and zone', async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, () => aCustomer()));
+    const { rows: [li] } = await app.schema.pool.query<{ id: number }>("select id::int from app_user where login = 'rep.li'");
+    const { catalogue } = await recordDefinitions(app.orm.em.fork(), 'customer');
+    const scopes: CustomerScope[] = [{ kind: 'all' }, { kind: 'own', userId: li!.id }, { kind: 'own', userId: li!.id + 999 }];
+    const contexts = [
+      { now: Date.parse('2026-11-24T15:59:00Z'), timeZone: 'Asia/Shanghai' },
+      { now: Date.parse('2026-11-24T16:01:00Z'), timeZone: 'Asia/Shanghai' },
+      { now: Date.now(), timeZone: 'UTC' },
+    ];
+    const wanted = ids.flatMap((id, n) => scopes.map((scope, s) => ({ id, scope, context: contexts[(n + s) % contexts.length]! })));
+    const em = () => app.orm.em.fork();
+    const batched = await Promise.all(wanted.map(({ id, scope, context }) => batchedCustomerFactRow(em(), catalogue, context, scope, id)));
+    const alone = await Promise.all(
+      wanted.map(async ({ id, scope, context }) => (await customerFactRows(em(), catalogue, context, (bind) => `${customerScopeSql(scope, bind)} and c.id = ${bind.add(id)}`))[0]),
+    );
+    expect(batched).toEqual(alone);
+    expect(batched.filter((row) => row === undefined)).toHaveLength(ids.length);
   });
 });
