@@ -11,7 +11,7 @@ import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { effectMessages } from '../outbox/effect-messages.ts';
 import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
 import { writeInOneStatement } from './one-write-batches.ts';
-import { machineTimerWrites, syncMachineTimers } from '../timers/sync-machine-timers.ts';
+import { machineTimerWrites, syncMachineTimers, timersUnchanged } from '../timers/sync-machine-timers.ts';
 import { machineActorOf, timeZoneOf, type EventActor } from './event-actor.ts';
 import { loadRecordForEvent, type RecordForEvent } from './record-for-event.ts';
 import type { MachineRecordRow, RecordEventAdapter } from './record-event-adapter.ts';
@@ -125,6 +125,8 @@ type TakenResult = Extract<TransitionResult, { ok: true }>;
 interface TransitionWrite {
   /** `set …` assignments of the update, their values bound through `bind`. */
   assignments(bind: BindParams): string;
+  /** Whether the update sets nothing but the stage, the snapshot and (unless keepVersion) the version bump. */
+  plain: boolean;
   audit: AuditInput;
   messages: OutboxInput[];
   /** The record's version once written. */
@@ -185,7 +187,7 @@ function planWrite<Row extends MachineRecordRow>(
     { entity: adapter.entity, recordId: row.id, version, cause: options.cause ?? `event:${event.type}`, actorId: stamp.actorId },
     result.effects,
   );
-  return { assignments, audit, messages, version };
+  return { assignments, plain: Object.keys(following).length === 0, audit, messages, version };
 }
 
 function firedEvent(entity: string, id: number, event: RecordEvent, before: MachineSnapshot, write: TransitionWrite, after: MachineSnapshot, followUps: FiredEvent[]): FiredEvent {
@@ -289,20 +291,35 @@ async function fireInOneWrite<Row extends MachineRecordRow>(
   const stamp = { now, actorId: origin.actorId, requestId: origin.requestId ?? null };
   const write = planWrite(stamp, adapter, loaded, result, event, options);
   const timersChange = { ...change, recordId: row.id, customerId: write.audit.customerId, machine: loaded.definitions.machine.document };
-  const outcome = await writeInOneStatement(orm, {
-    record: `${adapter.table}:${row.id}`,
-    ctes(bind, prefix) {
-      const update = `${prefix}updated as (
-        update ${adapter.table} set ${write.assignments(bind)} where id = ${bind.add(row.id)} and version = ${bind.add(row.version)}
-        ${idle.map(({ column, value }) => `and ${column} = ${bind.add(value)}`).join(' ')} returning id
-      )`;
-      const timers = machineTimerWrites(bind, timersChange, now, `exists (select 1 from ${prefix}updated)`, prefix);
-      return timers === undefined ? update : `${update}, ${timers}`;
-    },
-    stamp,
-    audits: [write.audit],
-    messages: write.messages,
-  });
+  const shared = { record: `${adapter.table}:${row.id}`, stamp, audits: [write.audit], messages: write.messages };
+  // A stage-and-snapshot update with no timers to keep in step can share a set-based update with others of its shape.
+  const outcome = await writeInOneStatement(
+    orm,
+    write.plain && timersUnchanged(row.machineSnapshot, result.snapshot)
+      ? {
+          ...shared,
+          plain: {
+            table: adapter.table,
+            stageColumn: adapter.stageColumn ?? 'stage',
+            id: row.id,
+            readVersion: row.version,
+            snapshot: result.snapshot,
+            ...(options.keepVersion === true ? {} : { updatedAt: now }),
+            conditions: idle,
+          },
+        }
+      : {
+          ...shared,
+          ctes(bind, prefix) {
+            const update = `${prefix}updated as (
+              update ${adapter.table} set ${write.assignments(bind)} where id = ${bind.add(row.id)} and version = ${bind.add(row.version)}
+              ${idle.map(({ column, value }) => `and ${column} = ${bind.add(value)}`).join(' ')} returning id
+            )`;
+            const timers = machineTimerWrites(bind, timersChange, now, `exists (select 1 from ${prefix}updated)`, prefix);
+            return timers === undefined ? update : `${update}, ${timers}`;
+          },
+        },
+  );
   if (!outcome.written) return undefined;
   noteOutboxInserted(em, outcome.outboxIds);
   return firedEvent(adapter.entity, row.id, event, row.machineSnapshot, write, result.snapshot, []);

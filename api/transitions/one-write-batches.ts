@@ -1,22 +1,72 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MachineSnapshot } from '../../engine/machines/index.ts';
 import { auditAndOutboxInserts, type CommandStamp } from '../commands/audit-and-outbox-rows.ts';
 import type { AuditInput, OutboxInput } from '../commands/command-context.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
 import { naturalBatches, type BatchOutcome } from '../database/natural-batches.ts';
 
 /**
- * One command's write on the one-write event path (fire-record-event.command.ts): its conditional update and its own
- * follow-on writes as common table expressions, ready to follow `with`, whose names all start with `prefix` —
- * `${prefix}updated` returns the record's id when the update took — and the audit entries and outbox messages the
- * statement's shared inserts write for it only then.
+ * An update that sets only a record's stage and snapshot (and, with `updatedAt`, bumps its version), if the record
+ * still has the version read and the `conditions` (IdleWhile columns) hold. Parts of one shape — same table, same
+ * bump, same condition columns — are written by one set-based update, whatever their number.
  */
-export interface OneWritePart {
+export interface PlainUpdate {
+  table: string;
+  stageColumn: string;
+  id: number;
+  readVersion: number;
+  snapshot: MachineSnapshot;
+  updatedAt?: Date;
+  conditions: ReadonlyArray<{ column: string; value: boolean }>;
+}
+
+/**
+ * One command's write on the one-write event path (fire-record-event.command.ts): its conditional update — a plain
+ * one, or common table expressions of its own, ready to follow `with`, whose names all start with `prefix`, where
+ * `${prefix}updated` returns the record's id when the update took, followed by its own further writes (its timers) —
+ * and the audit entries and outbox messages the statement's shared inserts write for it only if its update took.
+ */
+export type OneWritePart = {
   /** The record it updates (`customer:12`): two parts for one record never share a statement. */
   record: string;
-  ctes(bind: BindParams, prefix: string): string;
   stamp: CommandStamp;
   audits: readonly AuditInput[];
   messages: readonly OutboxInput[];
+} & ({ plain: PlainUpdate } | { ctes(bind: BindParams, prefix: string): string });
+
+/** The plain parts' set-based updates (`p0_updated`, …, each returning the `part` it wrote), one per shape. */
+function plainUpdates(bind: BindParams, parts: readonly OneWritePart[]): { ctes: string[]; taken: string[] } {
+  const shapes = Map.groupBy(
+    parts.flatMap((part, index) => ('plain' in part ? [{ update: part.plain, index }] : [])),
+    ({ update }) => [update.table, update.stageColumn, update.updatedAt !== undefined, ...update.conditions.map((c) => c.column)].join('|'),
+  );
+  const ctes: string[] = [];
+  const taken: string[] = [];
+  for (const group of shapes.values()) {
+    const { table, stageColumn, updatedAt, conditions } = group[0]!.update;
+    const rows = group.map(({ update, index }) => ({
+      part: index,
+      id: update.id,
+      read_version: update.readVersion,
+      stage: update.snapshot.value,
+      snapshot: update.snapshot,
+      updated_at: update.updatedAt?.toISOString() ?? null,
+      ...Object.fromEntries(update.conditions.map((condition, n) => [`c${n}`, condition.value])),
+    }));
+    const name = `p${ctes.length}_updated`;
+    // Table and column names come from the adapters and reactions (code), never from a request.
+    ctes.push(`${name} as (
+      update ${table} t set ${stageColumn} = i.stage, machine_snapshot = i.snapshot
+        ${updatedAt === undefined ? '' : ', updated_at = i.updated_at, version = t.version + 1'}
+      from jsonb_to_recordset(${bind.add(JSON.stringify(rows))}::jsonb)
+        as i(part int, id bigint, read_version int, stage varchar, snapshot jsonb, updated_at timestamptz
+             ${conditions.map((_, n) => `, c${n} boolean`).join('')})
+      where t.id = i.id and t.version = i.read_version ${conditions.map((condition, n) => `and t.${condition.column} = i.c${n}`).join(' ')}
+      returning i.part
+    )`);
+    taken.push(`select part from ${name}`);
+  }
+  return { ctes, taken };
 }
 
 export interface OneWriteOutcome {
@@ -38,8 +88,10 @@ const maxParts = 32;
  */
 async function runStatement(orm: MikroORM, parts: readonly OneWritePart[]): Promise<OneWriteOutcome[]> {
   const bind = new BindParams();
-  const ctes = parts.map((part, index) => part.ctes(bind, `w${index}_`));
-  const taken = parts.map((_, index) => `select ${index} as part from w${index}_updated`).join(' union all ');
+  const plain = plainUpdates(bind, parts);
+  const own = parts.flatMap((part, index) => ('ctes' in part ? [{ ctes: part.ctes(bind, `w${index}_`), taken: `select ${index} as part from w${index}_updated` }] : []));
+  const ctes = [...plain.ctes, ...own.map((part) => part.ctes)];
+  const taken = [...plain.taken, ...own.map((part) => part.taken)].join(' union all ');
   const inserts = auditAndOutboxInserts(
     bind,
     parts.map((part, index) => ({ part: index, stamp: part.stamp, audits: part.audits, messages: part.messages })),

@@ -103,4 +103,38 @@ describe('events written together under load', () => {
     expect(batched).toEqual(alone);
     expect(batched.filter((row) => row === undefined)).toHaveLength(ids.length);
   });
+
+  it('writes plain stage updates of one shape in one set-based update, each only on the version and flags it read', async () => {
+    const [filler, fresh, stale, flagged] = await Promise.all([aCustomer(), aCustomer(), aCustomer(), aCustomer()]);
+    const rowOf = async (id: number) =>
+      (await app.schema.pool.query<{ version: number; stage: string; machine_snapshot: { value: string } }>('select version, stage, machine_snapshot from customer where id = $1', [id])).rows[0]!;
+    const plain = async (id: number, versionDelta = 0): Promise<OneWritePart> => {
+      const row = await rowOf(id);
+      return {
+        record: `customer:${id}`,
+        plain: {
+          table: 'customer',
+          stageColumn: 'stage',
+          id,
+          readVersion: row.version + versionDelta,
+          snapshot: { ...row.machine_snapshot, value: 'target' } as never,
+          updatedAt: new Date(),
+          conditions: [{ column: 'has_live_opportunities', value: false }],
+        },
+        stamp: { actorId: null, now: new Date(), requestId: 'plain-test' },
+        audits: [{ entity: 'customer', recordId: id, customerId: id, action: 'event', before: null, after: { id }, why: { kind: 'reason', code: 'test' } }],
+        messages: [],
+      };
+    };
+    await app.schema.pool.query('update customer set has_live_opportunities = true where id = $1', [flagged]);
+    const parts = [await plain(filler), await plain(fresh), await plain(stale, -1), await plain(flagged)];
+    const before = await Promise.all([fresh, stale, flagged].map(rowOf));
+    const outcomes = await Promise.all(parts.map((part) => writeInOneStatement(app.orm, part)));
+    expect(outcomes.map((outcome) => outcome.written)).toEqual([true, true, false, false]);
+    const after = await Promise.all([fresh, stale, flagged].map(rowOf));
+    expect(after.map((row) => row.stage)).toEqual(['target', before[1]!.stage, before[2]!.stage]);
+    expect(after.map((row, n) => row.version - before[n]!.version)).toEqual([1, 0, 0]);
+    const { rows } = await app.schema.pool.query<{ record_id: number }>("select record_id::int from audit_entry where request_id = 'plain-test' order by record_id");
+    expect(rows.map((row) => row.record_id)).toEqual([filler, fresh].sort((x, y) => x - y));
+  });
 });
