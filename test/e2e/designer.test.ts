@@ -53,6 +53,21 @@ const englishShownOn = async (page: Page) => {
 const node = (page: Page, state: string) => page.locator(`.react-flow__node[data-id="${state}"]`);
 const inspector = (page: Page) => page.locator('.inspector-column');
 
+/**
+ * A node's box once the canvas has stopped moving it: adding a state fits the view on the next frame, so a box read
+ * at once can be stale by the time the mouse gets there.
+ */
+async function settledBox(page: Page, state: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await node(page, state).boundingBox();
+  for (let tries = 0; tries < 100; tries++) {
+    await page.waitForTimeout(100);
+    const now = await node(page, state).boundingBox();
+    if (last !== null && now !== null && JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  throw new Error(`the ${state} node kept moving for 10 s`);
+}
+
 async function addTransitionFromInspector(page: Page, event: string, target: string) {
   await inspector(page).getByLabel(designerZh['transition.event']).fill(event);
   await inspector(page).getByLabel(designerZh['transition.target'], { exact: true }).selectOption(target);
@@ -77,6 +92,7 @@ describe('the designer', () => {
     await inspector(page).getByLabel(designerZh['state.labelEn']).fill('Qualified');
     await inspector(page).getByRole('button', { name: designerZh['state.add'] }).click();
     await node(page, 'qualified').waitFor();
+    await settledBox(page, 'qualified');
     const potentialBox = (await node(page, 'potential').boundingBox())!;
     const opportunityBox = (await node(page, 'opportunity').boundingBox())!;
     const qualifiedBox = (await node(page, 'qualified').boundingBox())!;
@@ -86,6 +102,7 @@ describe('the designer', () => {
     await page.mouse.up();
 
     // Wired by dragging from potential's handle onto the new stage, then named and restricted in the inspector.
+    await settledBox(page, 'qualified');
     const from = (await node(page, 'potential').locator('.react-flow__handle.source').boundingBox())!;
     const to = (await node(page, 'qualified').locator('.react-flow__handle.target').boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

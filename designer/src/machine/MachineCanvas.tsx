@@ -31,7 +31,16 @@ export function MachineCanvas(props: MachineCanvasProps) {
   const { locale, t } = useI18n();
   const graph = useMemo(() => machineGraph(props.machine, props.problems, locale, props.marks), [props.machine, props.problems, locale, props.marks]);
   const [nodes, setNodes] = useState<StateNodeType[]>(graph.nodes);
-  useEffect(() => setNodes(graph.nodes), [graph]);
+  // New node objects keep the sizes React Flow measured: without them it hides a node until its size changes, and a
+  // node whose only change is a class (a diff mark) never changes size, so it stayed hidden.
+  useEffect(
+    () =>
+      setNodes((current) => {
+        const measured = new Map(current.map((node) => [node.id, node.measured]));
+        return graph.nodes.map((node) => (measured.get(node.id) === undefined ? node : { ...node, measured: measured.get(node.id) }));
+      }),
+    [graph],
+  );
   // A state added (or a dangling target shown) may land outside the view: show the whole machine again.
   const [flow, setFlow] = useState<ReactFlowInstance<StateNodeType, TransitionEdgeType>>();
   useEffect(() => {

@@ -2,7 +2,7 @@ import { MarkerType } from '@xyflow/react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { ProblemEntry } from '../problems/problem-entry.ts';
 import type { Locale } from '../../../ui-kit/i18n/locale.ts';
-import { layoutMachine } from '../model/layout-machine.ts';
+import { layoutMachine, stateNodeSize } from '../model/layout-machine.ts';
 import { transitionsOfMachine, triggerName } from '../model/machine-transitions.ts';
 import { isUnder, problemsUnder } from '../problems/problem-locations.ts';
 import { edgeOffsets } from './edge-offsets.ts';
@@ -36,6 +36,9 @@ export function machineGraph(
     id: key,
     type: 'state',
     position: positions[key]!,
+    // React Flow hides a node until it has a size; the drawn size stands in until it measures the real one.
+    initialWidth: stateNodeSize.width,
+    initialHeight: stateNodeSize.height,
     data: {
       label: state.label?.[locale] ?? key,
       stateKey: key,
@@ -54,6 +57,8 @@ export function machineGraph(
       id: missingNodeId(state),
       type: 'state',
       position: { x: -260, y: index * 100 },
+      initialWidth: stateNodeSize.width,
+      initialHeight: stateNodeSize.height,
       draggable: false,
       data: { label: `? ${state}`, stateKey: state, color: '#dc2626', initial: false, final: false, missing: true, problemCount: 0, diffMark: undefined, internalEvents: [] },
     });

@@ -7,7 +7,8 @@ export interface Position {
   y: number;
 }
 
-const stateNodeSize = { width: 180, height: 64 };
+/** The size a state's box is drawn at (styles.css `.state-node`), for the layout and before the canvas measures it. */
+export const stateNodeSize = { width: 180, height: 64 };
 const columnStep = 260;
 
 /**
