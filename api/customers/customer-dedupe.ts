@@ -30,10 +30,13 @@ export function dedupeKeysOf(input: { name: string; phoneNormalized: string | nu
  * in a fixed order (so two commands never wait on each other in a circle). The next statement then sees whatever a
  * competitor committed, which is what makes "exactly one of twenty parallel creates wins" hold.
  */
+/** The advisory lock name of a normalised phone: customers and leads take it alike, so both wait for each other. */
+export const phoneLockName = (phoneNormalized: string) => `customer:phone:${phoneNormalized}`;
+
 export async function lockDedupeKeys(em: EntityManager, keys: DedupeKeys): Promise<void> {
   const names = [
     `customer:name:${keys.nameKey}`,
-    ...(keys.phoneNormalized === null ? [] : [`customer:phone:${keys.phoneNormalized}`]),
+    ...(keys.phoneNormalized === null ? [] : [phoneLockName(keys.phoneNormalized)]),
     ...keys.keywordKeys.map((key) => `customer:keyword:${key}`),
   ].sort();
   for (const name of names) await boundQuery(em, 'select pg_advisory_xact_lock(hashtext($1))', [name]);

@@ -9,7 +9,7 @@ import { recordDefinitions, type RecordDefinitions } from '../customers/publishe
 import { assignmentNotice } from './lead-assignment-notice.ts';
 import type { LeadRow } from './lead-document.ts';
 import { writeIntake, type LeadToInsert, type StampedAudit } from './lead-intake-insert.ts';
-import { dedupeKeysOf, emailKeyOf, readForIntake, type LeadKeys } from './lead-intake-read.ts';
+import { dedupeLockNamesOf, emailKeyOf, readForIntake, type LeadKeys } from './lead-intake-read.ts';
 import type { DuplicateFound } from './lead-problems.ts';
 import type { LeadAssignment, LeadView } from './lead-view.schema.ts';
 import type { PublishedRoutingPolicy } from './routing-policy-store.ts';
@@ -85,7 +85,7 @@ export async function intakeLeadsTogether(em: EntityManager, policy: PublishedRo
         return { kind: 'duplicate', found };
       }
       // The earlier lead is not committed yet, so this one's caller may not be told of it: it waits for the next round.
-      const leadKeys = dedupeKeysOf(keys[n]!);
+      const leadKeys = dedupeLockNamesOf(keys[n]!);
       if (leadKeys.some((key) => claimed.has(key))) return { kind: 'later' };
       leadKeys.forEach((key) => claimed.add(key));
       const decided = decideLead({ policy, definitions }, intake, people, state, read.ids[n]!);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RoutingState } from '../../engine/routing/index.ts';
+import { phoneLockName } from '../customers/customer-dedupe.ts';
 import { customerScopeSql, type CustomerScope } from '../customers/customer-visibility.ts';
 import { latestMachineSql } from '../customers/published-definitions.ts';
 import { BindParams, boundQuery } from '../database/bound-query.ts';
@@ -28,10 +29,10 @@ export interface IntakeRead {
 
 export const emailKeyOf = (email: string | null) => (email === null ? null : email.normalize('NFKC').trim().toLowerCase());
 
-/** `customer:phone:<n>` is the customers' own key, so a lead and a customer created at once still take turns. */
-export function dedupeKeysOf(lead: Pick<LeadKeys, 'phoneNormalized' | 'emailKey'>): string[] {
+/** A lead's dedupe lock names; its phone's is the customers' own, so a lead and a customer created at once take turns. */
+export function dedupeLockNamesOf(lead: Pick<LeadKeys, 'phoneNormalized' | 'emailKey'>): string[] {
   return [
-    ...(lead.phoneNormalized === null ? [] : [`customer:phone:${lead.phoneNormalized}`]),
+    ...(lead.phoneNormalized === null ? [] : [phoneLockName(lead.phoneNormalized)]),
     ...(lead.emailKey === null ? [] : [`lead:email:${lead.emailKey}`]),
   ];
 }
@@ -89,7 +90,7 @@ export async function readForIntake(
   const visibleBy = (conditionOf: (scope: CustomerScope, bind: BindParams) => string) =>
     scopes.length === 0 ? 'false' : `case i.scope ${scopes.map((scope, index) => `when ${index} then ${conditionOf(scope, bind)}`).join(' ')} else false end`;
   const duplicates = duplicateMatchesSql('input', { lead: visibleBy(leadScopeSql), customer: visibleBy(customerScopeSql) });
-  const keys = bind.add([...new Set(leads.flatMap(dedupeKeysOf))].sort());
+  const keys = bind.add([...new Set(leads.flatMap(dedupeLockNamesOf))].sort());
   const policy = bind.add(policyKey);
   const candidates = candidatesSql(bind.add(needs.users), bind.add(needs.roles), bind.add(needs.teams));
   const [read] = await boundQuery<{

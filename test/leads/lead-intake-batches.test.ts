@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phoneLockName } from '../../api/customers/customer-dedupe.ts';
 import { call } from '../support/people-fixtures.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { createReps, publishPolicy, singleRulePolicy, startLeadsStage } from './lead-fixtures.ts';
@@ -38,7 +39,7 @@ async function untilBlockedBy(pid: number): Promise<void> {
 async function holdDedupeLock(phone: string) {
   const client = await app.schema.pool.connect();
   await client.query('begin');
-  await client.query('select pg_advisory_xact_lock(hashtext($1))', [`customer:phone:${phone}`]);
+  await client.query('select pg_advisory_xact_lock(hashtext($1))', [phoneLockName(phone)]);
   const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
   return {
     client,
