@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MachineActor } from '../../engine/machines/index.ts';
 import { initialSnapshot } from '../../engine/machines/transition.ts';
-import { decideRouting, emptyRoutingState, type RoutingCandidate, type RoutingState } from '../../engine/routing/index.ts';
+import { decideRouting, type RoutingCandidate, type RoutingState } from '../../engine/routing/index.ts';
 import type { CommandStamp } from '../commands/audit-and-outbox-rows.ts';
 import type { AuditInput } from '../commands/command-context.ts';
 import type { CustomerScope } from '../customers/customer-visibility.ts';
@@ -9,7 +9,7 @@ import { recordDefinitions, type RecordDefinitions } from '../customers/publishe
 import { assignmentNotice } from './lead-assignment-notice.ts';
 import type { LeadRow } from './lead-document.ts';
 import { writeIntake, type LeadToInsert, type StampedAudit } from './lead-intake-insert.ts';
-import { dedupeLockNamesOf, emailKeyOf, readForIntake, type LeadKeys } from './lead-intake-read.ts';
+import { dedupeLockNamesOf, emailKeyOf, lockForIntake, readForIntake, type KnownRoutingState, type LeadKeys } from './lead-intake-read.ts';
 import type { DuplicateFound } from './lead-problems.ts';
 import type { LeadAssignment, LeadView } from './lead-view.schema.ts';
 import type { PublishedRoutingPolicy } from './routing-policy-store.ts';
@@ -51,65 +51,87 @@ export type IntakeOutcome =
   /** It shares a dedupe key with a lead accepted before it in the same batch: take it in once that one is committed. */
   | { kind: 'later' };
 
+/** A batch's leads' outcomes, and the policy's routing state as the batch left it. */
+export interface BatchTaken {
+  outcomes: IntakeOutcome[];
+  routing: KnownRoutingState;
+}
+
 /**
- * Takes in a batch of leads to one policy inside the caller's transaction, in two statements as a rule: one takes
- * the advisory locks of all their dedupe keys and the policy's state row, finds each lead's duplicate and reads the
- * candidates and the lead machine (lead-intake-read.ts); the loads come next when the policy reads any (a statement
- * of its own, so its snapshot holds every lead assigned before the lock was granted); then the decisions in order,
- * each starting from the state the one before left; then one statement writes the accepted leads, their audit
- * entries and notices, and the final state (lead-intake-insert.ts). Batches to one policy take turns on the state
- * row, which is what keeps round-robin and weighted shares exact. Should the write find a duplicate the read could
- * not yet see, it writes nothing and the batch is read and decided once more, now wholly under its locks.
+ * Takes in a batch of leads to one policy in two statements as a rule, each its own transaction: one reads each
+ * lead's duplicate, the policy's routing state, the candidates, the lead machine and the new ids, taking no lock
+ * (lead-intake-read.ts); then, once `turn` settles — the batch before this one is written, and hands on the state it
+ * left — the loads are read when the policy reads any, the decisions run in order, each starting from the state the
+ * one before left, and one statement writes the accepted leads, their audit entries and notices, and the final state,
+ * behind a gate that takes the dedupe locks and refuses when a duplicate or another process's batch to the policy was
+ * committed since the read (lead-intake-insert.ts). So a batch's read overlaps the write of the batch before it.
+ *
+ * `locked`: inside the caller's transaction, taking every lock the write takes before reading — the second attempt
+ * of a batch the gate refused, which then has nothing to miss. Answers undefined when an unlocked attempt was refused.
  */
-export async function intakeLeadsTogether(em: EntityManager, policy: PublishedRoutingPolicy, intakes: readonly LeadIntake[]): Promise<IntakeOutcome[]> {
+export async function intakeLeadsTogether(
+  em: EntityManager,
+  policy: PublishedRoutingPolicy,
+  intakes: readonly LeadIntake[],
+  { locked, turn }: { locked: boolean; turn: Promise<KnownRoutingState | undefined> },
+): Promise<BatchTaken | undefined> {
   const keys: LeadKeys[] = intakes.map(({ lead, scope }) => ({ phoneNormalized: lead.phoneNormalized, emailKey: emailKeyOf(lead.email), scope }));
   const needs = policyNeeds(policy.document);
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const read = await readForIntake(em, keys, policy.key, needs);
-    const definitions = await recordDefinitions(em, 'lead', read.machine);
-    const people = read.candidates.map(candidateOf);
-    const closedStates = Object.entries(definitions.machine.document.states)
-      .filter(([, state]) => state.type === 'final' || !(state.tags ?? []).includes('open'))
-      .map(([key]) => key);
-    await readLoads(em, people, needs.measures, closedStates);
+  if (locked) await lockForIntake(em, keys, policy.key);
+  const read = await readForIntake(em, keys, policy.key, needs);
+  const definitions = await recordDefinitions(em, 'lead', read.machine);
+  // Versions only grow: the state handed on is newer than the one read when the read overlapped its batch's write.
+  const handed = await turn;
+  const start = handed !== undefined && handed.version > read.routing.version ? handed : read.routing;
+  const people = read.candidates.map(candidateOf);
+  const closedStates = Object.entries(definitions.machine.document.states)
+    .filter(([, state]) => state.type === 'final' || !(state.tags ?? []).includes('open'))
+    .map(([key]) => key);
+  // After the turn: the loads count the leads of every batch written before.
+  await readLoads(em, people, needs.measures, closedStates);
 
-    const readState = { ...emptyRoutingState(), ...read.state };
-    let state: RoutingState = readState;
-    const claimed = new Set<string>();
-    const accepted: LeadToInsert[] = [];
-    const audits: StampedAudit[] = [];
-    const plan = intakes.map((intake, n): IntakeOutcome | number => {
-      const found = read.duplicates[n];
-      if (found !== undefined) {
-        if (intake.onDuplicate !== undefined) audits.push({ entry: intake.onDuplicate(found), stamp: intake.stamp });
-        return { kind: 'duplicate', found };
-      }
-      // The earlier lead is not committed yet, so this one's caller may not be told of it: it waits for the next round.
-      const leadKeys = dedupeLockNamesOf(keys[n]!);
-      if (leadKeys.some((key) => claimed.has(key))) return { kind: 'later' };
-      leadKeys.forEach((key) => claimed.add(key));
-      const decided = decideLead({ policy, definitions }, intake, people, state, read.ids[n]!);
-      state = decided.state;
-      if (decided.lead.columns.owner_id !== null && !closedStates.includes(decided.lead.columns.status)) {
-        countOpenLead(people, String(decided.lead.columns.owner_id));
-      }
-      accepted.push(decided.lead);
-      return decided.lead.id;
-    });
-    if (accepted.length === 0 && audits.length === 0) return plan as IntakeOutcome[];
+  let state: RoutingState = start.state;
+  const claimed = new Set<string>();
+  const accepted: LeadToInsert[] = [];
+  const audits: StampedAudit[] = [];
+  const plan = intakes.map((intake, n): IntakeOutcome | number => {
+    const found = read.duplicates[n];
+    if (found !== undefined) {
+      if (intake.onDuplicate !== undefined) audits.push({ entry: intake.onDuplicate(found), stamp: intake.stamp });
+      return { kind: 'duplicate', found };
+    }
+    // The earlier lead is not committed yet, so this one's caller may not be told of it: it waits for the next round.
+    const leadKeys = dedupeLockNamesOf(keys[n]!);
+    if (leadKeys.some((key) => claimed.has(key))) return { kind: 'later' };
+    leadKeys.forEach((key) => claimed.add(key));
+    const decided = decideLead({ policy, definitions }, intake, people, state, read.ids[n]!);
+    state = decided.state;
+    if (decided.lead.columns.owner_id !== null && !closedStates.includes(decided.lead.columns.status)) {
+      countOpenLead(people, String(decided.lead.columns.owner_id));
+    }
+    accepted.push(decided.lead);
+    return decided.lead.id;
+  });
+  if (accepted.length === 0 && audits.length === 0) return { outcomes: plan as IntakeOutcome[], routing: start };
 
-    const rows = await writeIntake(em, {
-      leads: accepted,
-      audits,
-      machine: { key: definitions.machine.key, version: definitions.machine.version },
-      policyKey: policy.key,
-      state: state === readState ? undefined : state,
-      now: new Date(),
-    });
-    if (rows !== undefined) return plan.map((step) => (typeof step === 'number' ? { kind: 'created', lead: rows.get(step)! } : step));
+  const written = await writeIntake(em, {
+    leads: accepted,
+    lockNames: [...claimed],
+    audits,
+    machine: { key: definitions.machine.key, version: definitions.machine.version },
+    policyKey: policy.key,
+    state: { next: state, readVersion: start.version },
+    now: new Date(),
+  });
+  if (written.kind === 'written') {
+    return {
+      outcomes: plan.map((step) => (typeof step === 'number' ? { kind: 'created', lead: written.leads.get(step)! } : step)),
+      routing: accepted.length === 0 ? start : { state, version: start.version + 1 },
+    };
   }
-  // The second read ran with every lock held, so only a writer that skips the dedupe locks can get here.
-  throw new Error('lead intake: a duplicate appeared under the dedupe locks');
+  // Under every lock since before the read, nothing can have come in since.
+  if (locked) throw new Error(`lead intake: the gate refused a batch read under its locks (${written.why})`);
+  return undefined;
 }
 
 /** A lead given to someone within the batch weighs on the least-loaded and capacity checks of the leads after it. */

@@ -180,6 +180,32 @@ describe('lead intake in batches', () => {
     expect(refused.json().existing).toEqual({ entity: 'lead', id: rows[0]!.id });
   });
 
+  it("decides again from another process's routing state committed while the batch was writing", async () => {
+    const reps = await createReps(app, admin, ['冯 Feng', '陈 Chen', '褚 Chu'], 'stale');
+    await publishPolicy(app, admin, singleRulePolicy('stale-state', { type: 'roundRobin', candidates: { users: reps.map(String) } }));
+    expect((await postLead(admin, 'stale-state', '第一', '13960000001')).json().ownerId).toBe(reps[0]);
+    // Another process gives a lead to the second rep: its transaction moves the turn on and holds the state row.
+    const other = await app.schema.pool.connect();
+    let posted: ReturnType<typeof postLead>;
+    try {
+      await other.query('begin');
+      const { rows } = await other.query<{ state: { cursors: Record<string, string> } }>("select state from routing_state where policy_key = 'stale-state' for update");
+      const state = rows[0]!.state;
+      for (const key of Object.keys(state.cursors)) if (state.cursors[key] === String(reps[0])) state.cursors[key] = String(reps[1]);
+      await other.query("update routing_state set state = $1, version = version + 1 where policy_key = 'stale-state'", [state]);
+      const { rows: pids } = await other.query<{ pid: number }>('select pg_backend_pid() as pid');
+      // This lead's batch reads the turn before the other commits (the first rep's), and its write waits for the row.
+      posted = postLead(admin, 'stale-state', '第二', '13960000002');
+      await untilBlockedBy(pids[0]!.pid);
+      await other.query('commit');
+    } finally {
+      other.release();
+    }
+    const second = await posted;
+    expect(second.status).toBe(201);
+    expect(second.json().ownerId).toBe(reps[2]);
+  });
+
   it('takes one of ten submissions of one phone to a form in one batch and notes the other nine on it', async () => {
     await defineForm(app, admin, contactForm('batch-form', { routingPolicy: 'to-li' }));
     const { burst } = await inOneBatch('to-li', '13940000000', () =>

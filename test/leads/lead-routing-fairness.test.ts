@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../support/people-fixtures.ts';
 import { installGenericTemplate } from '../support/records-fixtures.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, startTestAppBeside, type TestApp } from '../support/test-app.ts';
 import { createReps, inParallel, publishPolicy, singleRulePolicy } from './lead-fixtures.ts';
 
 let app: TestApp;
@@ -19,10 +19,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function postLeads(policy: string, total: number, phonePrefix: string): Promise<void> {
+/** Posts `total` leads with 32 clients, each lead to one of `apps` in turn (processes sharing one database). */
+async function postLeads(policy: string, total: number, phonePrefix: string, apps: readonly TestApp[] = [app]): Promise<void> {
   const statuses: number[] = [];
   await inParallel(total, 32, async (index) => {
-    const response = await call(app, 'POST', '/api/leads', {
+    const response = await call(apps[index % apps.length]!, 'POST', '/api/leads', {
       cookie: admin,
       body: { name: `线索 ${index}`, phone: `${phonePrefix}${String(index).padStart(4, '0')}`, source: 'website', routingPolicy: policy },
     });
@@ -55,6 +56,19 @@ describe('concurrent lead intake stays fair', () => {
     );
     await postLeads('fair-weighted', 1_000, '1370000');
     expect(await ownerCounts('fair-weighted')).toEqual({ [String(heavy)]: 750, [String(light)]: 250 });
+  }, 60_000);
+
+  it('stays exact across two processes taking leads to one policy at once: 600 leads, 150 each', async () => {
+    // Leads go to the two processes in turn. Each batches on its own; only the state's version, checked as a batch
+    // writes, keeps them from deciding from the same turn.
+    const other = await startTestAppBeside(app);
+    try {
+      await publishPolicy(app, admin, singleRulePolicy('fair-two-processes', { type: 'roundRobin', candidates: { users: reps.map(String) } }));
+      await postLeads('fair-two-processes', 600, '1360000', [app, other]);
+    } finally {
+      await other.close();
+    }
+    expect(await ownerCounts('fair-two-processes')).toEqual(Object.fromEntries(reps.map((id) => [String(id), 150])));
   }, 60_000);
 
   it('stores the explanation on every lead and shows it on the lead', async () => {

@@ -16,6 +16,7 @@ import { MigrationDefinitionDraftsAndMigrations } from './migration-0015-definit
 import { MigrationCallScripts } from './migration-0016-call-scripts.ts';
 import { MigrationWorkQueueSpeed } from './migration-0017-work-queue-speed.ts';
 import { MigrationSessionChangeNotices } from './migration-0018-session-change-notices.ts';
+import { MigrationLeadIntakeGate } from './migration-0019-lead-intake-gate.ts';
 
 /**
  * Every schema change, in order. Listed explicitly (not discovered on disk) so the same list runs from source under
@@ -40,4 +41,5 @@ export const migrationList = [
   { name: '0016-call-scripts', class: MigrationCallScripts },
   { name: '0017-work-queue-speed', class: MigrationWorkQueueSpeed },
   { name: '0018-session-change-notices', class: MigrationSessionChangeNotices },
+  { name: '0019-lead-intake-gate', class: MigrationLeadIntakeGate },
 ];
