@@ -36,6 +36,7 @@ import { apiDocsRouter } from './api-docs.router.ts';
 import { HttpProblem } from './http-problem.ts';
 import { problemMiddleware, unknownRoute } from './problem-middleware.ts';
 import { declaredOperations } from './route-operation.ts';
+import { routersByFirstSegment } from './routers-by-first-segment.ts';
 import { webAppRouter } from './web-app.router.ts';
 
 export type AppSettings = Pick<Config, 'allowedOrigins' | 'trustProxy' | 'timeZone'>;
@@ -109,7 +110,7 @@ export function createApp({ orm, logger, settings = loadConfig({}) }: AppDepende
     reviewsRouter(orm),
     callScriptsRouter(orm),
   ];
-  for (const router of apiRouters) app.use('/api', router);
+  app.use('/api', routersByFirstSegment(apiRouters));
   app.use('/api', apiDocsRouter(apiRouters.flatMap(declaredOperations)));
   app.use(publicFormsRouter(orm, { timeZone: settings.timeZone }));
   app.use(webAppRouter());

@@ -30,6 +30,11 @@ export interface LeadRow {
   version: number;
 }
 
+/** The columns of a {@link LeadRow}, for statements that answer one: not the machine snapshot or dedupe keys. */
+export const leadRowColumns = `id, name, company, phone, email, region, source, campaign_id, web_form_id, score, status, ownership, owner_id,
+  team_id, custom_fields, assignment, converted_at, converted_customer_id, converted_contact_id, converted_opportunity_id, created_at,
+  updated_at, version`;
+
 /** The built-in lead fields a role's `fieldPermissions.lead` may name. */
 export const leadColumnFields: readonly ColumnField[] = [
   { key: 'name', label: { en: 'name', 'zh-CN': '姓名' }, type: 'text', writable: true },

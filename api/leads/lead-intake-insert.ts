@@ -7,7 +7,7 @@ import { auditEntriesInsert, stampedAuditRow, type CommandStamp } from '../comma
 import { BindParams } from '../database/bound-query.ts';
 import { preparedQuery } from '../database/prepared-query.ts';
 import { noteOutboxInserted } from '../outbox/outbox-commit-nudge.ts';
-import type { LeadRow } from './lead-document.ts';
+import { leadRowColumns, type LeadRow } from './lead-document.ts';
 import type { LeadAssignment } from './lead-view.schema.ts';
 
 /** A lead the batch accepted, decided and ready to insert, with the id drawn for it. */
@@ -107,7 +107,7 @@ export async function writeIntake(em: EntityManager, write: IntakeWrite): Promis
        from new_lead r left join app_user u on u.id = r.owner_id
        where (select outcome = 'ok' from gate)
        order by r.id
-       returning *
+       returning ${leadRowColumns}
      ),
      audit_rows as (${auditEntriesInsert(bind, audits, "(select outcome = 'ok' from gate)")}),
      notice_rows as (

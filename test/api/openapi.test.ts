@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../api/http/api-reference-schema.ts';
 import { createApp } from '../../api/http/create-app.ts';
 import type { OpenApiDocument, OpenApiOperation } from '../../api/http/openapi-document.ts';
+import { routersBehind } from '../../api/http/routers-by-first-segment.ts';
 import { createLogger } from '../../api/observability/logger.ts';
 import { call, installDemoPeople, signIn } from '../support/people-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -52,9 +53,11 @@ function mountedApiRoutes(express: Express): string[] {
     route?: { path: string; methods: Record<string, boolean> };
   }
   const appLayers = (express.router as unknown as { stack: Layer[] }).stack;
+  // Routers mounted on their own, and those behind the one handler that enters them by their first segment.
   return appLayers
-    .filter((layer) => layer.rawPath === '/api' && Array.isArray(layer.handle.stack))
-    .flatMap((layer) => layer.handle.stack ?? [])
+    .filter((layer) => layer.rawPath === '/api')
+    .flatMap((layer) => [layer.handle, ...(routersBehind(layer.handle) as unknown as Layer['handle'][])])
+    .flatMap((router) => router.stack ?? [])
     .flatMap((layer) =>
       layer.route === undefined
         ? []
