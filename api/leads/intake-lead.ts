@@ -9,7 +9,7 @@ import { recordDefinitions, type RecordDefinitions } from '../customers/publishe
 import { assignmentNotice } from './lead-assignment-notice.ts';
 import type { LeadRow } from './lead-document.ts';
 import { writeIntake, type LeadToInsert, type StampedAudit } from './lead-intake-insert.ts';
-import { dedupeLockNamesOf, emailKeyOf, lockForIntake, readForIntake, type KnownRoutingState, type LeadKeys } from './lead-intake-read.ts';
+import { dedupeLockNamesOf, emailKeyOf, lockForIntake, readForIntake, type LeadKeys } from './lead-intake-read.ts';
 import type { DuplicateFound } from './lead-problems.ts';
 import type { LeadAssignment, LeadView } from './lead-view.schema.ts';
 import type { PublishedRoutingPolicy } from './routing-policy-store.ts';
@@ -51,20 +51,13 @@ export type IntakeOutcome =
   /** It shares a dedupe key with a lead accepted before it in the same batch: take it in once that one is committed. */
   | { kind: 'later' };
 
-/** A batch's leads' outcomes, and the policy's routing state as the batch left it. */
-export interface BatchTaken {
-  outcomes: IntakeOutcome[];
-  routing: KnownRoutingState;
-}
-
 /**
  * Takes in a batch of leads to one policy in two statements as a rule, each its own transaction: one reads each
  * lead's duplicate, the policy's routing state, the candidates, the lead machine and the new ids, taking no lock
- * (lead-intake-read.ts); then, once `turn` settles — the batch before this one is written, and hands on the state it
- * left — the loads are read when the policy reads any, the decisions run in order, each starting from the state the
- * one before left, and one statement writes the accepted leads, their audit entries and notices, and the final state,
- * behind a gate that takes the dedupe locks and refuses when a duplicate or another process's batch to the policy was
- * committed since the read (lead-intake-insert.ts). So a batch's read overlaps the write of the batch before it.
+ * (lead-intake-read.ts); the loads come next when the policy reads any; then the decisions run in order, each starting
+ * from the state the one before left; then one statement writes the accepted leads, their audit entries and notices,
+ * and the final state, behind a gate that takes the dedupe locks and refuses when a duplicate or another process's
+ * batch to the policy was committed since the read (lead-intake-insert.ts).
  *
  * `locked`: inside the caller's transaction, taking every lock the write takes before reading — the second attempt
  * of a batch the gate refused, which then has nothing to miss. Answers undefined when an unlocked attempt was refused.
@@ -73,24 +66,20 @@ export async function intakeLeadsTogether(
   em: EntityManager,
   policy: PublishedRoutingPolicy,
   intakes: readonly LeadIntake[],
-  { locked, turn }: { locked: boolean; turn: Promise<KnownRoutingState | undefined> },
-): Promise<BatchTaken | undefined> {
+  { locked }: { locked: boolean },
+): Promise<IntakeOutcome[] | undefined> {
   const keys: LeadKeys[] = intakes.map(({ lead, scope }) => ({ phoneNormalized: lead.phoneNormalized, emailKey: emailKeyOf(lead.email), scope }));
   const needs = policyNeeds(policy.document);
   if (locked) await lockForIntake(em, keys, policy.key);
   const read = await readForIntake(em, keys, policy.key, needs);
   const definitions = await recordDefinitions(em, 'lead', read.machine);
-  // Versions only grow: the state handed on is newer than the one read when the read overlapped its batch's write.
-  const handed = await turn;
-  const start = handed !== undefined && handed.version > read.routing.version ? handed : read.routing;
   const people = read.candidates.map(candidateOf);
   const closedStates = Object.entries(definitions.machine.document.states)
     .filter(([, state]) => state.type === 'final' || !(state.tags ?? []).includes('open'))
     .map(([key]) => key);
-  // After the turn: the loads count the leads of every batch written before.
   await readLoads(em, people, needs.measures, closedStates);
 
-  let state: RoutingState = start.state;
+  let state: RoutingState = read.routing.state;
   const claimed = new Set<string>();
   const accepted: LeadToInsert[] = [];
   const audits: StampedAudit[] = [];
@@ -112,7 +101,7 @@ export async function intakeLeadsTogether(
     accepted.push(decided.lead);
     return decided.lead.id;
   });
-  if (accepted.length === 0 && audits.length === 0) return { outcomes: plan as IntakeOutcome[], routing: start };
+  if (accepted.length === 0 && audits.length === 0) return plan as IntakeOutcome[];
 
   const written = await writeIntake(em, {
     leads: accepted,
@@ -120,15 +109,10 @@ export async function intakeLeadsTogether(
     audits,
     machine: { key: definitions.machine.key, version: definitions.machine.version },
     policyKey: policy.key,
-    state: { next: state, readVersion: start.version },
+    state: { next: state, readVersion: read.routing.version },
     now: new Date(),
   });
-  if (written.kind === 'written') {
-    return {
-      outcomes: plan.map((step) => (typeof step === 'number' ? { kind: 'created', lead: written.leads.get(step)! } : step)),
-      routing: accepted.length === 0 ? start : { state, version: start.version + 1 },
-    };
-  }
+  if (written.kind === 'written') return plan.map((step) => (typeof step === 'number' ? { kind: 'created', lead: written.leads.get(step)! } : step));
   // Under every lock since before the read, nothing can have come in since.
   if (locked) throw new Error(`lead intake: the gate refused a batch read under its locks (${written.why})`);
   return undefined;

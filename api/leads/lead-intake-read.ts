@@ -17,16 +17,11 @@ export interface LeadKeys {
   scope: CustomerScope | undefined;
 }
 
-/** A policy's routing state as of a version: 0 (and the empty state) when it has no state row yet. */
-export interface KnownRoutingState {
-  state: RoutingState;
-  version: number;
-}
-
 export interface IntakeRead {
   /** Per lead (by position), the record it duplicates: a lead before a customer, the oldest first. */
   duplicates: ReadonlyArray<DuplicateFound | undefined>;
-  routing: KnownRoutingState;
+  /** The policy's routing state and its version: version 0 and the empty state when it has no state row yet. */
+  routing: { state: RoutingState; version: number };
   candidates: CandidateRow[];
   /** One new lead id per lead, in order, drawn from the table's sequence so the insert can name its audit rows. */
   ids: number[];
