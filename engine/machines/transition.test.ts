@@ -99,6 +99,32 @@ describe('taking a transition', () => {
   });
 });
 
+describe('starting a record', () => {
+  const machines = Object.values(defaultMachines);
+  const later = new Date(mondayMorning.getTime() + 86_400_123);
+
+  it('starts every default machine at each instant exactly as a freshly compiled machine does', () => {
+    for (const machine of machines) {
+      const first = initialSnapshot(machine, contextFor(machine));
+      const again = initialSnapshot(machine, contextFor(machine, { now: later, userId: 'someone-else', roles: ['manager'] }));
+      const fresh = initialSnapshot(structuredClone(machine), contextFor(machine, { now: later, userId: 'someone-else', roles: ['manager'] }));
+      expect(again, machine.id).toEqual(fresh);
+      expect(again.snapshot.enteredAt).toBe(later.toISOString());
+      expect(first.snapshot.enteredAt).toBe(mondayMorning.toISOString());
+    }
+  });
+
+  it('hands every caller a start of its own', () => {
+    const lead = defaultMachines['lead-qualification'];
+    const first = initialSnapshot(lead, contextFor(lead));
+    (first.snapshot.flags as Record<string, unknown>)['tampered'] = true;
+    first.trace.taken.push('/tampered');
+    first.snapshot.value = 'tampered';
+    const second = initialSnapshot(lead, contextFor(lead));
+    expect(second).toEqual(initialSnapshot(structuredClone(lead), contextFor(lead)));
+  });
+});
+
 describe('automatic transitions', () => {
   const triage = triageMachine();
 

@@ -148,9 +148,19 @@ export function transition(
   return { ok: true, snapshot: nextSnapshot, effects: emitted, trace };
 }
 
+/**
+ * Starts whose run asked no guard, by compiled machine. Such a start reads nothing of its context but the time, and
+ * the time only stamps `enteredAt`: later starts copy it instead of running XState again (which, on lead intake, was
+ * the largest allocation of a request). A start that asked a guard (an `always` transition out of the initial stage)
+ * may depend on the facts, the actor and the time, and is run every time.
+ */
+const startsAskingNothing = new WeakMap<CompiledMachine, InitialResult>();
+
 /** The snapshot a new record starts with: the initial stage entered at `context.now`, with its entry effects. */
 export function initialSnapshot(definition: MachineDefinition, context: TransitionContext): InitialResult {
   const compiled = compileMachine(definition, context.catalogue);
+  const known = startsAskingNothing.get(compiled);
+  if (known !== undefined) return startedAt(known, context.now);
   const run: MachineRun = { context, considered: [], taken: [] };
   const [first, actions] = initialTransition(compiled.machine, { [runKey]: run });
   const snapshot = toMachineSnapshot(definition, first);
@@ -161,5 +171,14 @@ export function initialSnapshot(definition: MachineDefinition, context: Transiti
     flagsAfter: snapshot.flags,
     effects: traced,
   };
-  return { snapshot, effects: emitted, trace };
+  const result = { snapshot, effects: emitted, trace };
+  if (run.considered.length === 0) startsAskingNothing.set(compiled, structuredClone(result));
+  return result;
+}
+
+/** A copy of a start that asked nothing, entered at `now`: callers own what they are given. */
+function startedAt(start: InitialResult, now: Date): InitialResult {
+  const copy = structuredClone(start);
+  copy.snapshot.enteredAt = now.toISOString();
+  return copy;
 }
