@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { serverNodeFlags } from '../support/server-node-flags.ts';
 
 /**
  * `npm run bench [-- NAME ...]`: runs every `*.bench.ts` in `test/bench/NAME/` (all folders when no name is given),
  * each in its own Node process so one benchmark's heap and JIT state never colour another's. Each benchmark prints
- * JSON lines to stdout (see bench-line.ts); they pass through unchanged.
+ * JSON lines to stdout (see bench-line.ts); they pass through unchanged. Each runs under the Node flags `npm start`
+ * gives the server (package.json `config.serverNodeFlags`), so what is measured is the server as it runs.
  */
 const benchRoot = path.dirname(new URL(import.meta.url).pathname);
 const available = readdirSync(benchRoot).filter(
@@ -24,7 +26,7 @@ for (const name of requested.length > 0 ? requested : available) {
     .filter((file) => file.endsWith('.bench.ts'))
     .sort();
   for (const file of files) {
-    const result = spawnSync(process.execPath, [path.join(benchRoot, name, file)], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [...serverNodeFlags(), path.join(benchRoot, name, file)], { stdio: 'inherit' });
     if (result.status !== 0) {
       console.error(`Benchmark ${name}/${file} failed with exit code ${result.status}.`);
       failed = true;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { serverNodeFlags } from './server-node-flags.ts';
 
 export interface StagecraftProcess {
   url: string;
@@ -13,7 +14,7 @@ const startScript = path.join(import.meta.dirname, '../../api/cli/start.ts');
 
 /** Runs `api/cli/start.ts` — what `npm start` runs — as its own process and waits for the URL line. */
 export function spawnStagecraft(env: Record<string, string>, timeoutMs = 30_000): Promise<StagecraftProcess> {
-  const child = spawn(process.execPath, [startScript], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), startScript], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -52,7 +53,7 @@ export function spawnStagecraft(env: Record<string, string>, timeoutMs = 30_000)
 
 /** Runs start.ts expecting it to fail at once; resolves with its exit code and output. */
 export function runStagecraftToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [startScript], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serverNodeFlags(), startScript], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
