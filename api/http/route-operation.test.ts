@@ -1,11 +1,10 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { Router, type RequestHandler } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../observability/logger.ts';
 import { defineOperation } from './operation.ts';
 import { problemMiddleware } from './problem-middleware.ts';
 import { declaredOperations, route } from './route-operation.ts';
+import { listenOnLoopback } from './testing/listen-on-loopback.ts';
 
 const renameThing = defineOperation({
   operationId: 'renameThing',
@@ -32,8 +31,8 @@ const refuseWhenAsked: RequestHandler = (request, response, next) => {
   next();
 };
 
-let server: Server;
 let url: string;
+let close: () => Promise<void>;
 const router = Router();
 beforeAll(async () => {
   route(router, renameThing, refuseWhenAsked, ({ params, query, body }, _request, response) => {
@@ -43,13 +42,10 @@ beforeAll(async () => {
   app.use(express.json());
   app.use(router);
   app.use(problemMiddleware(createLogger('error', () => {})));
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ url, close } = await listenOnLoopback(app));
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await close();
 });
 
 async function patch(path: string, body: unknown, headers: Record<string, string> = {}) {

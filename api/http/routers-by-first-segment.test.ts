@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../observability/logger.ts';
@@ -8,6 +6,7 @@ import { defineOperation, type Operation } from './operation.ts';
 import { problemMiddleware, unknownRoute } from './problem-middleware.ts';
 import { route } from './route-operation.ts';
 import { routersBehind, routersByFirstSegment } from './routers-by-first-segment.ts';
+import { listenOnLoopback } from './testing/listen-on-loopback.ts';
 
 const get = (operationId: string, path: string): Operation =>
   defineOperation({
@@ -41,20 +40,17 @@ route(failing, get('failing', '/failing'), () => {
 const anywhere = answering('anywhere', ['/:id/anything']);
 const routers = [exportsRouter, customersRouter, failing, anywhere];
 
-let server: Server;
 let url: string;
+let close: () => Promise<void>;
 beforeAll(async () => {
   const app = express();
   app.use('/api', routersByFirstSegment(routers));
   app.use(unknownRoute);
   app.use(problemMiddleware(createLogger('error', () => {})));
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ url, close } = await listenOnLoopback(app));
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await close();
 });
 
 const answerOf = async (path: string) => {
