@@ -25,14 +25,14 @@ export function dedupeKeysOf(input: { name: string; phoneNormalized: string | nu
   };
 }
 
+/** The advisory lock name of a normalised phone: customers and leads take it alike, so both wait for each other. */
+export const phoneLockName = (phoneNormalized: string) => `customer:phone:${phoneNormalized}`;
+
 /**
  * Serialises every command that could create the same duplicate: one transaction-scoped advisory lock per key, taken
  * in a fixed order (so two commands never wait on each other in a circle). The next statement then sees whatever a
  * competitor committed, which is what makes "exactly one of twenty parallel creates wins" hold.
  */
-/** The advisory lock name of a normalised phone: customers and leads take it alike, so both wait for each other. */
-export const phoneLockName = (phoneNormalized: string) => `customer:phone:${phoneNormalized}`;
-
 export async function lockDedupeKeys(em: EntityManager, keys: DedupeKeys): Promise<void> {
   const names = [
     `customer:name:${keys.nameKey}`,
