@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { QueuePolicy } from '../../../definitions/queue-policy.schema.ts';
 import type { Rule } from '../../../definitions/rule.schema.ts';
+import type { RoutingPolicy } from '../../../definitions/routing-policy.schema.ts';
 import { catalogueWithMachineStates } from '../../../engine/machines/catalogue-with-machine-states.ts';
 import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import { listRoles, type RoleSummary } from '../api/roles-api.ts';
@@ -17,6 +18,7 @@ import { MachineEditor } from '../machine/MachineEditor.tsx';
 import { machineGraphChecks } from '../problems/live-problems.ts';
 import { PublishDialog } from '../publish/PublishDialog.tsx';
 import { QueuePolicyEditor } from '../rules/QueuePolicyEditor.tsx';
+import { RoutingPolicyEditor } from '../rules/RoutingPolicyEditor.tsx';
 import { RuleEditor } from '../rules/RuleEditor.tsx';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
@@ -125,6 +127,8 @@ function DefinitionStudio({ api, detail, roles }: { api: DefinitionsApi; detail:
           <RuleEditor api={api} definitionKey={detail.key} rule={draft.document as Rule} problems={draft.problems} catalogue={catalogue} replace={draft.replace} />
         ) : detail.kind === 'queuePolicy' ? (
           <QueuePolicyEditor api={api} policy={draft.document as QueuePolicy} problems={draft.problems} replace={draft.replace} />
+        ) : detail.kind === 'routingPolicy' ? (
+          <RoutingPolicyEditor api={api} policy={draft.document as RoutingPolicy} problems={draft.problems} roles={roles} replace={draft.replace} />
         ) : (
           <JsonEditor document={draft.document} problems={draft.problems} replace={draft.replace} />
         )}

@@ -19,6 +19,10 @@ describe('workspace addresses', () => {
     ['/review', '', { page: 'review' }],
     ['/paused-customers', '', { page: 'pausedCustomers' }],
     ['/import', '', { page: 'import' }],
+    ['/web-forms', '', { page: 'webForms' }],
+    ['/web-forms/new', '', { page: 'newWebForm' }],
+    ['/web-forms/5/', '', { page: 'webForm', id: 5 }],
+    ['/web-forms/contact-us', '', { page: 'notFound', path: '/web-forms/contact-us' }],
     ['/customers/bad%20key', '', { page: 'notFound', path: '/customers/bad%20key' }],
     ['/settings', '', { page: 'notFound', path: '/settings' }],
   ])('%s%s shows %o', (pathname, search, route) => {
@@ -40,6 +44,9 @@ describe('workspace addresses', () => {
       { page: 'review' },
       { page: 'pausedCustomers' },
       { page: 'import' },
+      { page: 'webForms' },
+      { page: 'webForm', id: 9 },
+      { page: 'newWebForm' },
     ];
     for (const route of routes) {
       const [pathname, query] = pathOf(route).split('?');

@@ -14,6 +14,9 @@ export type Route =
   | { page: 'review' }
   | { page: 'pausedCustomers' }
   | { page: 'import' }
+  | { page: 'webForms' }
+  | { page: 'webForm'; id: number }
+  | { page: 'newWebForm' }
   | { page: 'notFound'; path: string };
 
 const stageKey = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -36,6 +39,10 @@ export function routeOf(pathname: string, search = ''): Route {
   if (path === '/contact-records') return { page: 'contactRecords' };
   if (path === '/review') return { page: 'review' };
   if (path === '/paused-customers') return { page: 'pausedCustomers' };
+  if (path === '/web-forms') return { page: 'webForms' };
+  if (path === '/web-forms/new') return { page: 'newWebForm' };
+  const webFormId = /^\/web-forms\/([1-9][0-9]{0,14})$/.exec(path)?.[1];
+  if (webFormId !== undefined) return { page: 'webForm', id: Number(webFormId) };
   const segment = /^\/customers\/([^/]+)$/.exec(path)?.[1];
   // Stage keys start with a letter, so a whole number after /customers/ is a customer's id.
   if (segment !== undefined && /^[1-9][0-9]{0,14}$/.test(segment)) return { page: 'customer', id: Number(segment) };
@@ -70,6 +77,12 @@ export function pathOf(route: Route): string {
       return '/review';
     case 'pausedCustomers':
       return '/paused-customers';
+    case 'webForms':
+      return '/web-forms';
+    case 'webForm':
+      return `/web-forms/${route.id}`;
+    case 'newWebForm':
+      return '/web-forms/new';
     case 'customer':
       return `/customers/${route.id}`;
     case 'stage':

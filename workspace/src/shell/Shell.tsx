@@ -24,6 +24,8 @@ import { pathOf } from '../routing/routes.ts';
 import { useRoute } from '../routing/use-route.ts';
 import { useWorkQueue } from '../work-line/use-work-queue.ts';
 import { WorkLinePage } from '../work-line/WorkLinePage.tsx';
+import { WebFormEditorPage } from '../web-forms/WebFormEditorPage.tsx';
+import { WebFormsPage } from '../web-forms/WebFormsPage.tsx';
 import { SessionContext } from './session-context.ts';
 import { SideNav } from './SideNav.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -116,6 +118,14 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
     case 'import':
       page = <ImportPage />;
       break;
+    case 'webForms':
+      page = <WebFormsPage />;
+      break;
+    case 'newWebForm':
+    case 'webForm':
+      // One element for both, so the address a creation moves to keeps the page (and its "saved" notice) as it is.
+      page = <WebFormEditorPage formId={route.page === 'webForm' ? route.id : undefined} />;
+      break;
     case 'notFound':
       page = <NotFoundPage path={route.path} />;
       break;
@@ -136,7 +146,13 @@ export function Shell({ api, me, onSignedOut }: ShellProps) {
         </a>
         <TopBar onSignedOut={onSignedOut} notifications={notifications} />
         <div className="shell-body">
-          <SideNav stages={stages} route={route} mayReassign={me.role.permissions.mayReassign} mayImport={me.role.permissions.mayImport} />
+          <SideNav
+            stages={stages}
+            route={route}
+            mayReassign={me.role.permissions.mayReassign}
+            mayImport={me.role.permissions.mayImport}
+            mayManageDefinitions={me.role.permissions.mayManageDefinitions}
+          />
           <main id="content" ref={main} tabIndex={-1}>
             {page}
           </main>

@@ -15,18 +15,21 @@ function NavLink({ to, current, label }: { to: Route; current: Route; label: str
 
 /**
  * The work line first, then one entry per customer stage of the definition, then the pool, records and review; those
- * who reassign (managers) also get the paused customers to look at, and those who may import the import page.
+ * who reassign (managers) also get the paused customers to look at, those who may import the import page, and those
+ * who manage definitions (admins) the web forms.
  */
 export function SideNav({
   stages,
   route,
   mayReassign,
   mayImport,
+  mayManageDefinitions,
 }: {
   stages: readonly StageSummary[];
   route: Route;
   mayReassign: boolean;
   mayImport: boolean;
+  mayManageDefinitions: boolean;
 }) {
   const { locale, t } = useI18n();
   const stagesHeading = useId();
@@ -71,6 +74,11 @@ export function SideNav({
         {mayImport && (
           <li>
             <NavLink to={{ page: 'import' }} current={route} label={t('nav.import')} />
+          </li>
+        )}
+        {mayManageDefinitions && (
+          <li>
+            <NavLink to={{ page: 'webForms' }} current={route} label={t('nav.webForms')} />
           </li>
         )}
       </ul>

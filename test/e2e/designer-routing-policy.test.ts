@@ -1,0 +1,112 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhCN as designerZh } from '../../designer/src/i18n/messages.zh-CN.ts';
+import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
+import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { saveScreenshot } from '../support/browser.ts';
+import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { api, installGenericTemplate } from '../support/records-fixtures.ts';
+
+let web: BrowserTestApp;
+let adminCookie: string;
+
+beforeAll(async () => {
+  web = await startBrowserTestApp('e2e_designer_routing');
+  await installGenericTemplate(web.app);
+  adminCookie = await signInOverHttp(web.app, 'admin');
+});
+afterAll(async () => {
+  await web?.close();
+});
+
+const policyPath = '/api/definitions/routingPolicy/lead-routing';
+
+async function signInOnWorkspace(page: Page, login: string) {
+  await page.getByLabel(zhCN['login.login']).fill(login);
+  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
+}
+
+/** Types into an input and leaves it with Enter, which is when the form makes it an edit. */
+async function commit(locator: Locator, text: string) {
+  await locator.fill(text);
+  await locator.press('Enter');
+}
+
+describe('the routing policy in the designer', () => {
+  it('lets an admin add a weighted rule for Zhejiang leads over two reps, shows a bad weight beside its input, and publishes the fixed rule', async () => {
+    const users = (await api(web.app, 'GET', '/api/users', { cookie: adminCookie })).body as Array<{ id: number; login: string; displayName: string }>;
+    const li = users.find((user) => user.login === 'rep.li')!;
+    const zhang = users.find((user) => user.login === 'rep.zhang')!;
+    const { page, errors } = await web.openPage({ locale: 'zh-CN', path: '/designer/routingPolicy/lead-routing' });
+    page.setDefaultTimeout(15_000);
+    await page.waitForURL(/\?next=/);
+    await signInOnWorkspace(page, 'admin');
+    await page.waitForURL('**/designer/routingPolicy/lead-routing');
+    await page.locator('fieldset[data-rule="everyone-else"]').waitFor();
+
+    // The shipped rules read back into the form: least loaded among the ticked roles, within working hours.
+    const hotLeads = page.locator('fieldset[data-rule="hot-leads"]');
+    expect(await hotLeads.getByLabel(designerZh['routing.strategyType']).inputValue()).toBe('leastLoaded');
+    expect(await hotLeads.getByLabel('业务员', { exact: true }).isChecked()).toBe(true);
+    expect(await hotLeads.getByLabel(designerZh['routing.workingHours'], { exact: true }).first().isChecked()).toBe(true);
+    await saveScreenshot(page, 'designer-routing-policy-rules-zh-CN');
+
+    // A new rule, moved up before the catch-all one, named in both languages.
+    await page.getByRole('button', { name: designerZh['routing.add'] }).click();
+    const rule = page.locator('fieldset[data-rule="rule-4"]');
+    await rule.getByRole('button', { name: designerZh['routing.moveUp'] }).click();
+    await page.locator('.routing-rules > :nth-child(3) > fieldset[data-rule="rule-4"]').waitFor();
+    await commit(rule.getByLabel(designerZh['routing.labelZh']), '浙江线索按权重分配');
+    await commit(rule.getByLabel(designerZh['routing.labelEn']), 'Zhejiang leads by weight');
+
+    // Its condition in the builder, with the plain words beside it.
+    await rule.getByRole('button', { name: designerZh['routing.addCondition'] }).click();
+    await rule.getByLabel(designerZh['condition.fact'], { exact: true }).selectOption('region');
+    await rule.getByLabel(designerZh['condition.operator']).selectOption('equal');
+    await rule.getByLabel(designerZh['condition.value'], { exact: true }).fill('浙江');
+    await rule.getByLabel(designerZh['condition.words']).getByText('浙江', { exact: false }).waitFor();
+
+    // Weighted shares over two reps ticked by name: 3 for Li Na, 1 for Zhang Wei.
+    await rule.getByLabel(designerZh['routing.strategyType']).selectOption('weighted');
+    await rule.getByLabel(`${li.displayName} (${li.login})`).check();
+    await rule.getByLabel(`${zhang.displayName} (${zhang.login})`).check();
+    const liWeight = rule.getByLabel(designerZh['routing.weightOf'].replace('{name}', li.displayName));
+    const zhangWeight = rule.getByLabel(designerZh['routing.weightOf'].replace('{name}', zhang.displayName));
+    expect(await zhangWeight.inputValue()).toBe('1');
+    await commit(liWeight, '3');
+
+    // An emptied weight: the draft's problem shows beside that input, and publishing is blocked until it is fixed.
+    await commit(zhangWeight, '');
+    const zhangProblem = rule.locator(`.field-problems[data-path="/rules/2/strategy/weights/${zhang.id}"]`);
+    await zhangProblem.waitFor();
+    expect(await zhangWeight.getAttribute('aria-invalid')).toBe('true');
+    expect(await liWeight.getAttribute('aria-invalid')).toBeNull();
+    const publishButton = page.getByRole('button', { name: designerZh['studio.publish'] });
+    expect(await publishButton.isDisabled()).toBe(true);
+    await zhangProblem.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'designer-routing-policy-bad-weight-zh-CN');
+    await commit(zhangWeight, '1');
+    await page.getByText(designerZh['problems.none']).waitFor();
+    expect(await zhangProblem.count()).toBe(0);
+    await saveScreenshot(page, 'designer-routing-policy-zh-CN');
+
+    await publishButton.click();
+    const dialog = page.getByRole('dialog', { name: designerZh['publish.title'] });
+    await dialog.getByRole('button', { name: designerZh['publish.confirm'], exact: true }).click();
+    await dialog.getByText(designerZh['publish.done'].replace('{version}', '2')).waitFor();
+
+    const published = (await api(web.app, 'GET', policyPath, { cookie: adminCookie })).body;
+    expect(published.draft).toBeNull();
+    expect(published.latest.version).toBe(2);
+    expect(published.latest.document.rules.map((r: { id: string }) => r.id)).toEqual(['hot-leads', 'by-source', 'rule-4', 'everyone-else']);
+    expect(published.latest.document.rules[2]).toEqual({
+      id: 'rule-4',
+      label: { en: 'Zhejiang leads by weight', 'zh-CN': '浙江线索按权重分配' },
+      condition: { all: [{ fact: 'region', operator: 'equal', value: '浙江' }] },
+      strategy: { type: 'weighted', candidates: { users: [String(li.id), String(zhang.id)] }, weights: { [li.id]: 3, [zhang.id]: 1 } },
+      fallback: { to: 'nextRule' },
+    });
+    expect(errors).toEqual([]);
+  });
+});
