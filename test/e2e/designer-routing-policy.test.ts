@@ -93,6 +93,9 @@ describe('the routing policy in the designer', () => {
 
     await publishButton.click();
     const dialog = page.getByRole('dialog', { name: designerZh['publish.title'] });
+    // A routing policy has no impact preview: the dialog says so instead of showing the API's refusal.
+    await dialog.getByText(designerZh['publish.noPreview']).waitFor();
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByRole('button', { name: designerZh['publish.confirm'], exact: true }).click();
     await dialog.getByText(designerZh['publish.done'].replace('{version}', '2')).waitFor();
 

@@ -9,6 +9,12 @@ import type { ProblemEntry } from '../problems/problem-entry.ts';
 export const definitionKinds = ['machine', 'rule', 'queuePolicy', 'routingPolicy', 'leadConversion', 'factCatalogue', 'fieldDefinitions'] as const;
 export type DefinitionKind = (typeof definitionKinds)[number];
 
+/** The kinds whose publishing the API can preview against the records (`POST …/impact`). */
+export const impactKinds = ['machine', 'rule'] as const;
+export type ImpactKind = (typeof impactKinds)[number];
+
+export const hasImpactPreview = (kind: DefinitionKind): kind is ImpactKind => (impactKinds as readonly string[]).includes(kind);
+
 export type Localized = Record<Locale, string>;
 
 export interface DefinitionSummary {
@@ -93,7 +99,7 @@ export const definitionsApi = (api: ApiClient) => ({
     api.post<{ problems: ProblemEntry[] }>(`${base(kind, key)}/validate`, { document }),
   diff: (kind: DefinitionKind, key: string, from: number, to: number | 'draft') =>
     api.get<{ changes: DefinitionChange[]; migration: MigrationHints }>(`${base(kind, key)}/diff?from=${from}&to=${to}`),
-  impact: (kind: DefinitionKind, key: string, document: unknown) =>
+  impact: (kind: ImpactKind, key: string, document: unknown) =>
     api.post<MachineImpact | RuleImpact>(`${base(kind, key)}/impact`, { document }),
   simulate: (kind: DefinitionKind, key: string, document: unknown, recordId: number, events: Array<{ type: string }>) =>
     api.post<{ steps: SimulationStep[] }>(`${base(kind, key)}/simulate`, { document, recordId, events }),

@@ -267,6 +267,7 @@ export const en = {
   'versions.changes': 'Changes',
   'versions.noChanges': 'No change in behaviour (positions aside).',
   'publish.title': 'Publish a new version',
+  'publish.noPreview': 'This kind of definition touches no records when published: new work follows the new version.',
   'publish.previewing': 'Looking at the records this version affects…',
   'publish.impact': 'Impact on the records now',
   'publish.olderVersions': '{count} record(s) run on older versions.',

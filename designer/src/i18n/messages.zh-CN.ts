@@ -269,6 +269,7 @@ export const zhCN: Record<MessageKey, string> = {
   'versions.changes': '变化',
   'versions.noChanges': '行为没有变化（位置除外）。',
   'publish.title': '发布新版本',
+  'publish.noPreview': '此类定义发布时不改动现有记录：新的工作按新版本执行。',
   'publish.previewing': '正在查看此版本影响的记录…',
   'publish.impact': '对现有记录的影响',
   'publish.olderVersions': '有 {count} 条记录运行在旧版本上。',

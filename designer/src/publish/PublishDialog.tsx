@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import { ApiError } from '../../../ui-kit/api/api-failure.ts';
-import type { DefinitionKind, DefinitionsApi, MachineImpact, MigrationProgress, RuleImpact } from '../api/definitions-api.ts';
+import { hasImpactPreview, type DefinitionKind, type DefinitionsApi, type MachineImpact, type MigrationProgress, type RuleImpact } from '../api/definitions-api.ts';
 import { ModalDialog } from '../dialogs/ModalDialog.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { FailureProblems } from '../problems/ProblemList.tsx';
@@ -32,7 +32,10 @@ export function PublishDialog({ api, kind, definitionKey, document, onClose, onP
   const [migration, setMigration] = useState<MigrationProgress | undefined>();
   const states = kind === 'machine' ? Object.keys((document as MachineDefinition).states) : [];
 
+  const previewed = hasImpactPreview(kind);
+
   useEffect(() => {
+    if (!previewed) return;
     api.impact(kind, definitionKey, document).then(
       (answer) => {
         setImpact(answer);
@@ -70,7 +73,8 @@ export function PublishDialog({ api, kind, definitionKey, document, onClose, onP
   return (
     <ModalDialog labelledBy="publish-title" onClose={onClose}>
       <h2 id="publish-title">{t('publish.title')}</h2>
-      {impact === undefined && failure === undefined && <p role="status">{t('publish.previewing')}</p>}
+      {!previewed && <p>{t('publish.noPreview')}</p>}
+      {previewed && impact === undefined && failure === undefined && <p role="status">{t('publish.previewing')}</p>}
       {impact?.kind === 'machine' && (
         <section aria-label={t('publish.impact')}>
           <h3>{t('publish.impact')}</h3>
@@ -140,7 +144,7 @@ export function PublishDialog({ api, kind, definitionKey, document, onClose, onP
             <input autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
           </label>
           <div className="buttons">
-            <button type="button" className="primary" onClick={() => void publish()} disabled={impact === undefined && failure === undefined}>
+            <button type="button" className="primary" onClick={() => void publish()} disabled={previewed && impact === undefined && failure === undefined}>
               {t('publish.confirm')}
             </button>
             <button type="button" onClick={onClose}>
