@@ -112,4 +112,83 @@ describe('the routing policy in the designer', () => {
     });
     expect(errors).toEqual([]);
   });
+
+  it('lets an admin route the catch-all rule by region in two groups, publishes them, and a Shanghai lead then goes to Zhang Wei', async () => {
+    const users = (await api(web.app, 'GET', '/api/users', { cookie: adminCookie })).body as Array<{ id: number; login: string; displayName: string }>;
+    const li = users.find((user) => user.login === 'rep.li')!;
+    const zhang = users.find((user) => user.login === 'rep.zhang')!;
+    const before = (await api(web.app, 'GET', policyPath, { cookie: adminCookie })).body;
+    const ruleIndex = (before.latest.document.rules as Array<{ id: string }>).findIndex((r) => r.id === 'everyone-else');
+    const { page, errors } = await web.openPage({ locale: 'zh-CN', path: '/designer/routingPolicy/lead-routing' });
+    page.setDefaultTimeout(15_000);
+    await page.waitForURL(/\?next=/);
+    await signInOnWorkspace(page, 'admin');
+    await page.waitForURL('**/designer/routingPolicy/lead-routing');
+    const rule = page.locator('fieldset[data-rule="everyone-else"]');
+    await rule.waitFor();
+
+    // By attribute on the region; the working hours go, so the test does not depend on the time of day.
+    await rule.getByLabel(designerZh['routing.strategyType']).selectOption('attributeMatch');
+    await rule.getByLabel(designerZh['routing.fact']).selectOption('region');
+    await rule.getByLabel(designerZh['routing.workingHours'], { exact: true }).first().uncheck();
+
+    // The first group starts with the candidates the rule had (the rep role): Zhejiang goes to Li Na alone instead.
+    const first = rule.locator('fieldset[data-group="0"]');
+    await first.getByLabel(designerZh['routing.groupValues']).fill('浙江');
+    await first.getByLabel(designerZh['routing.groupValues']).press('Tab');
+    await first.getByLabel('业务员', { exact: true }).uncheck();
+    await first.getByLabel(`${li.displayName} (${li.login})`).check();
+
+    // A new group has no values yet: the draft's problem shows beside its values, and publishing waits for them.
+    await rule.getByRole('button', { name: designerZh['routing.addGroup'] }).click();
+    const second = rule.locator('fieldset[data-group="1"]');
+    const secondValues = second.getByLabel(designerZh['routing.groupValues']);
+    const valuesProblem = second.locator(`.field-problems[data-path="/rules/${ruleIndex}/strategy/groups/1/values"]`);
+    await valuesProblem.waitFor();
+    expect(await secondValues.getAttribute('aria-invalid')).toBe('true');
+    expect(await first.getByLabel(designerZh['routing.groupValues']).getAttribute('aria-invalid')).toBeNull();
+    const publishButton = page.getByRole('button', { name: designerZh['studio.publish'] });
+    expect(await publishButton.isDisabled()).toBe(true);
+    await saveScreenshot(page, 'designer-routing-policy-groups-problem-zh-CN');
+    await secondValues.fill('上海,江苏');
+    await secondValues.press('Tab');
+    await second.getByLabel(`${zhang.displayName} (${zhang.login})`).check();
+    await valuesProblem.waitFor({ state: 'detached' });
+
+    // Order matters (the first group holding the value wins): moved up and back down, each group keeps its own inputs.
+    await second.getByRole('button', { name: designerZh['routing.moveUp'] }).click();
+    await page.waitForFunction(() => (document.querySelector('fieldset[data-rule="everyone-else"] fieldset[data-group="0"] textarea') as HTMLTextAreaElement | null)?.value === '上海\n江苏');
+    expect(await rule.locator('fieldset[data-group="1"]').getByLabel(`${li.displayName} (${li.login})`).isChecked()).toBe(true);
+    await first.getByRole('button', { name: designerZh['routing.moveDown'] }).click();
+    await page.waitForFunction(() => (document.querySelector('fieldset[data-rule="everyone-else"] fieldset[data-group="0"] textarea') as HTMLTextAreaElement | null)?.value === '浙江');
+    await page.getByText(designerZh['problems.none']).waitFor();
+    await second.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'designer-routing-policy-groups-zh-CN');
+
+    await publishButton.click();
+    const dialog = page.getByRole('dialog', { name: designerZh['publish.title'] });
+    const version = before.latest.version + 1;
+    await dialog.getByRole('button', { name: designerZh['publish.confirm'], exact: true }).click();
+    await dialog.getByText(designerZh['publish.done'].replace('{version}', String(version))).waitFor();
+
+    const published = (await api(web.app, 'GET', policyPath, { cookie: adminCookie })).body;
+    expect(published.latest.version).toBe(version);
+    const strategy = published.latest.document.rules[ruleIndex].strategy;
+    expect(strategy).toEqual({
+      type: 'attributeMatch',
+      fact: 'region',
+      then: 'roundRobin',
+      groups: [
+        { values: ['浙江'], candidates: { users: [String(li.id)] } },
+        { values: ['上海', '江苏'], candidates: { users: [String(zhang.id)] } },
+      ],
+    });
+
+    // Through the API, a Shanghai lead passes the rules before it (no score, a cold call, not Zhejiang) and lands here.
+    const lead = await api(web.app, 'POST', '/api/leads', { cookie: adminCookie, body: { name: '上海来电线索', source: 'coldCall', region: '上海', routingPolicy: 'lead-routing' } });
+    expect(lead.status).toBe(201);
+    expect(lead.body.ownerId).toBe(zhang.id);
+    expect(lead.body.assignment).toMatchObject({ policyKey: 'lead-routing', policyVersion: version, ruleId: 'everyone-else' });
+    expect(errors).toEqual([]);
+  });
 });

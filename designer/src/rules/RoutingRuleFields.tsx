@@ -1,4 +1,3 @@
-import { useEffect, useId, useState } from 'react';
 import type { Condition } from '../../../definitions/condition.schema.ts';
 import type { FactCatalogue } from '../../../definitions/fact-catalogue.schema.ts';
 import type { RoutingRule, RoutingStrategy } from '../../../definitions/routing-policy.schema.ts';
@@ -9,6 +8,7 @@ import { leafFor } from '../conditions/condition-draft.ts';
 import { CommitInput } from '../forms/CommitInput.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { CandidatesFields, WeightsFields } from './RoutingCandidatesFields.tsx';
+import { AttributeMatchFields } from './RoutingAttributeMatchFields.tsx';
 import { AvailabilityFields, FallbackFields } from './RoutingAvailabilityFields.tsx';
 import { FieldProblems, hasProblem } from './FieldProblems.tsx';
 import { MeasureSelect } from './MeasureSelect.tsx';
@@ -81,7 +81,7 @@ export function RoutingRuleFields({ rule, pointer, ruleIds, problems, catalogue,
           </select>
         </label>
         {strategy.type === 'attributeMatch' ? (
-          <AttributeMatchFields strategy={strategy} pointer={strategyPointer} problems={problems} catalogue={catalogue} onChange={setStrategy} />
+          <AttributeMatchFields strategy={strategy} pointer={strategyPointer} problems={problems} catalogue={catalogue} people={people} roles={roles} onChange={setStrategy} />
         ) : (
           <CandidatesFields candidates={strategy.candidates} pointer={`${strategyPointer}/candidates`} problems={problems} people={people} roles={roles} onChange={(candidates) => setStrategy(withStrategyCandidates(strategy, candidates))} />
         )}
@@ -95,61 +95,3 @@ export function RoutingRuleFields({ rule, pointer, ruleIds, problems, catalogue,
 }
 
 const strategyFact = (strategy: RoutingStrategy, catalogue: FactCatalogue | undefined) => (strategy.type === 'attributeMatch' ? strategy.fact : (catalogue?.facts.find((fact) => fact.name === 'region') ?? catalogue?.facts[0])?.name ?? 'region');
-
-/**
- * Territory or industry routing: the fact whose value picks a group, how a group picks among its people, and the
- * groups themselves as JSON (values and candidates each) — a form for them is still to come.
- */
-function AttributeMatchFields({ strategy, pointer, problems, catalogue, onChange }: { strategy: Extract<RoutingStrategy, { type: 'attributeMatch' }>; pointer: string; problems: readonly ProblemEntry[]; catalogue: FactCatalogue | undefined; onChange(strategy: RoutingStrategy): void }) {
-  const { locale, t } = useI18n();
-  const groupsId = useId();
-  const shown = JSON.stringify(strategy.groups, null, 2);
-  const [text, setText] = useState(shown);
-  const [parseError, setParseError] = useState<string | undefined>();
-  useEffect(() => setText(shown), [shown]);
-  return (
-    <>
-      <label>
-        {t('routing.fact')}
-        <select value={strategy.fact} aria-invalid={hasProblem(problems, `${pointer}/fact`)} onChange={(event) => onChange({ ...strategy, fact: event.target.value })}>
-          {!catalogue?.facts.some((fact) => fact.name === strategy.fact) && <option value={strategy.fact}>{strategy.fact}</option>}
-          {catalogue?.facts.map((fact) => (
-            <option key={fact.name} value={fact.name}>
-              {fact.label[locale]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldProblems problems={problems} pointer={`${pointer}/fact`} />
-      <label>
-        {t('routing.then')}
-        <select value={strategy.then ?? 'roundRobin'} aria-invalid={hasProblem(problems, `${pointer}/then`)} onChange={(event) => onChange(event.target.value === 'leastLoaded' ? { ...strategy, then: 'leastLoaded', measure: strategy.measure ?? 'openLeads' } : { ...strategy, then: 'roundRobin', measure: undefined })}>
-          <option value="roundRobin">{t('strategy.roundRobin')}</option>
-          <option value="leastLoaded">{t('strategy.leastLoaded')}</option>
-        </select>
-      </label>
-      {strategy.then === 'leastLoaded' && <MeasureSelect value={strategy.measure} pointer={`${pointer}/measure`} problems={problems} onChange={(measure) => onChange({ ...strategy, measure })} />}
-      <label htmlFor={groupsId}>{t('routing.groups')}</label>
-      <textarea
-        id={groupsId}
-        className="groups-json"
-        spellCheck={false}
-        rows={8}
-        value={text}
-        aria-invalid={parseError !== undefined || hasProblem(problems, `${pointer}/groups`)}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={() => {
-          try {
-            const groups = JSON.parse(text) as typeof strategy.groups;
-            setParseError(undefined);
-            if (JSON.stringify(groups) !== shown) onChange({ ...strategy, groups });
-          } catch (error) {
-            setParseError(error instanceof Error ? error.message : String(error));
-          }
-        }}
-      />
-      {parseError && <p role="alert">{t('json.invalid', { reason: parseError })}</p>}
-      <FieldProblems problems={problems} pointer={`${pointer}/groups`} />
-    </>
-  );
-}

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import defaultPolicy from '../../../definitions/defaults/routing-policy.json' with { type: 'json' };
 import type { RoutingPolicy, RoutingStrategy } from '../../../definitions/routing-policy.schema.ts';
 import {
+  addGroup,
   addRule,
   fallbackOfChoice,
+  groupValuesOfText,
+  groupValuesText,
+  moveGroup,
   moveRule,
+  removeGroup,
   removeRule,
+  updateGroup,
   updateRule,
+  type AttributeMatch,
   weightOfText,
   withAvailability,
   withCandidate,
@@ -18,6 +25,7 @@ import {
 
 const policy = () => structuredClone(defaultPolicy) as RoutingPolicy;
 const label = { en: 'New rule', 'zh-CN': '新规则' };
+const bySource = () => policy().rules[1]!.strategy as AttributeMatch;
 const weighted = (): Extract<RoutingStrategy, { type: 'weighted' }> => ({ type: 'weighted', candidates: { users: ['3', '4'] }, weights: { '3': 3, '4': 1 } });
 
 describe('routing policy edits', () => {
@@ -82,5 +90,49 @@ describe('routing policy edits', () => {
     expect(fallbackOfChoice('user', { to: 'pool' })).toEqual({ to: 'user', userId: '' });
     expect(fallbackOfChoice('rule', undefined)).toEqual({ to: 'rule', rule: '' });
     expect(fallbackOfChoice('pool', { to: 'pool', poolId: 'east' })).toEqual({ to: 'pool', poolId: 'east' });
+  });
+
+  it('adds a group at the end with no values and nobody in it, for the draft to name until they are filled in', () => {
+    const before = bySource();
+    const after = addGroup(before);
+    expect(after.groups).toHaveLength(3);
+    expect(after.groups[2]).toEqual({ values: [], candidates: {} });
+    expect(after.groups.slice(0, 2)).toEqual(before.groups);
+    expect(before.groups).toHaveLength(2);
+  });
+
+  it('moves a group up and down, not past either end, and removes one', () => {
+    const firstValues = (strategy: AttributeMatch) => strategy.groups.map((group) => group.values[0]);
+    expect(firstValues(moveGroup(bySource(), 1, -1))).toEqual(['event', 'website']);
+    expect(firstValues(moveGroup(bySource(), 0, 1))).toEqual(['event', 'website']);
+    expect(moveGroup(bySource(), 0, -1)).toEqual(bySource());
+    expect(moveGroup(bySource(), 1, 1)).toEqual(bySource());
+    expect(removeGroup(bySource(), 0).groups).toEqual([{ values: ['event', 'referral'], candidates: { teams: ['fieldSales'] } }]);
+  });
+
+  it('changes the values or the candidates of one group and leaves the others alone', () => {
+    const updated = updateGroup(bySource(), 1, { candidates: { users: ['3'] } });
+    expect(updated.groups[1]).toEqual({ values: ['event', 'referral'], candidates: { users: ['3'] } });
+    expect(updated.groups[0]).toEqual(bySource().groups[0]);
+    expect(updateGroup(bySource(), 0, { values: ['coldCall'] }).groups[0]).toEqual({ values: ['coldCall'], candidates: { teams: ['inbound'] } });
+  });
+
+  it('reads values one per line or comma-separated (either width), dropping blanks', () => {
+    expect(groupValuesOfText('浙江\n 上海 , 江苏，安徽\n\n', 'string')).toEqual(['浙江', '上海', '江苏', '安徽']);
+    expect(groupValuesOfText('  ', 'string')).toEqual([]);
+    expect(groupValuesOfText('12, 3.5', undefined)).toEqual(['12', '3.5']);
+  });
+
+  it('keeps the values of a number or yes/no fact as numbers or booleans, and anything else as the text typed', () => {
+    expect(groupValuesOfText('12\n3.5, -1', 'number')).toEqual([12, 3.5, -1]);
+    expect(groupValuesOfText('12, twelve', 'number')).toEqual([12, 'twelve']);
+    expect(groupValuesOfText('true, false, yes', 'boolean')).toEqual([true, false, 'yes']);
+    expect(groupValuesOfText('12, true', 'enum')).toEqual(['12', 'true']);
+  });
+
+  it('shows values one per line, which read back as the same values', () => {
+    expect(groupValuesText(['上海', '江苏'])).toBe('上海\n江苏');
+    expect(groupValuesOfText(groupValuesText([12, 30]), 'number')).toEqual([12, 30]);
+    expect(groupValuesOfText(groupValuesText([true]), 'boolean')).toEqual([true]);
   });
 });

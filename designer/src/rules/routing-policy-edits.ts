@@ -1,3 +1,4 @@
+import type { FactType } from '../../../definitions/fact-catalogue.schema.ts';
 import type { Candidates, RoutingFallback, RoutingPolicy, RoutingRule, RoutingStrategy } from '../../../definitions/routing-policy.schema.ts';
 
 /**
@@ -11,6 +12,10 @@ export const candidateKinds = ['users', 'roles', 'teams'] as const;
 export type CandidateKind = (typeof candidateKinds)[number];
 export type Availability = NonNullable<RoutingRule['onlyAvailable']>;
 export type FallbackChoice = RoutingFallback['to'];
+
+export type AttributeMatch = Extract<RoutingStrategy, { type: 'attributeMatch' }>;
+export type AttributeGroup = AttributeMatch['groups'][number];
+export type GroupValue = AttributeGroup['values'][number];
 
 /** A weight as the form holds it: a whole number, or null while its input is empty. */
 export type WeightValue = number | null;
@@ -35,13 +40,19 @@ export function removeRule(policy: RoutingPolicy, index: number): RoutingPolicy 
   return { ...policy, rules: policy.rules.filter((_rule, i) => i !== index) };
 }
 
+/** The items with the one at `index` swapped with its neighbour above (-1) or below (+1); undefined past either end. */
+function moved<T>(items: readonly T[], index: number, by: -1 | 1): T[] | undefined {
+  const to = index + by;
+  if (to < 0 || to >= items.length) return undefined;
+  const next = [...items];
+  [next[index], next[to]] = [next[to]!, next[index]!];
+  return next;
+}
+
 /** Moves a rule one place up (-1) or down (+1); at either end the policy stays as it is. */
 export function moveRule(policy: RoutingPolicy, index: number, by: -1 | 1): RoutingPolicy {
-  const to = index + by;
-  if (to < 0 || to >= policy.rules.length) return policy;
-  const rules = [...policy.rules];
-  [rules[index], rules[to]] = [rules[to]!, rules[index]!];
-  return { ...policy, rules };
+  const rules = moved(policy.rules, index, by);
+  return rules === undefined ? policy : { ...policy, rules };
 }
 
 /** The rule with `patch` applied; a key patched to undefined is left out of the rule. */
@@ -79,6 +90,47 @@ export function withStrategyType(strategy: RoutingStrategy, type: StrategyType, 
     case 'attributeMatch':
       return { type, fact, groups: [{ values: [''], candidates }], then: 'roundRobin' };
   }
+}
+
+/**
+ * An attribute match with a new group at the end, holding no values and nobody yet: the draft's problems name both
+ * beside their inputs until the admin fills them in.
+ */
+export function addGroup(strategy: AttributeMatch): AttributeMatch {
+  return { ...strategy, groups: [...strategy.groups, { values: [], candidates: {} }] };
+}
+
+export function removeGroup(strategy: AttributeMatch, index: number): AttributeMatch {
+  return { ...strategy, groups: strategy.groups.filter((_group, i) => i !== index) };
+}
+
+/** Moves a group one place up (-1) or down (+1): the first group holding a record's value wins, so order matters. */
+export function moveGroup(strategy: AttributeMatch, index: number, by: -1 | 1): AttributeMatch {
+  const groups = moved(strategy.groups, index, by);
+  return groups === undefined ? strategy : { ...strategy, groups };
+}
+
+export function updateGroup(strategy: AttributeMatch, index: number, patch: Partial<AttributeGroup>): AttributeMatch {
+  return { ...strategy, groups: strategy.groups.map((group, i) => (i === index ? { ...group, ...patch } : group)) };
+}
+
+/**
+ * A group's values as typed, one per line or separated by commas (either width); blanks dropped. For a number or
+ * boolean fact a value that reads as one is kept as that JSON type; anything else stays the text typed, as for a
+ * text fact (routing compares values as text, so 12 and "12" match alike, but the published JSON says which it is).
+ */
+export function groupValuesOfText(text: string, factType: FactType | undefined): GroupValue[] {
+  const pieces = text.split(/[\n,，]/).map((piece) => piece.trim()).filter((piece) => piece !== '');
+  return pieces.map((piece) => {
+    if (factType === 'number' && Number.isFinite(Number(piece))) return Number(piece);
+    if (factType === 'boolean' && (piece === 'true' || piece === 'false')) return piece === 'true';
+    return piece;
+  });
+}
+
+/** A group's values as the form shows them: one per line. */
+export function groupValuesText(values: readonly GroupValue[]): string {
+  return values.map(String).join('\n');
 }
 
 /** The candidates with `name` of `kind` ticked or unticked; a kind left empty is left out (the schema wants ≥ 1). */
