@@ -1,5 +1,6 @@
 import { factTypes } from '../../definitions/fact-catalogue.schema.ts';
 import { localizedTextSchema } from '../../definitions/localized-text.schema.ts';
+import { valueShapes } from '../../engine/conditions/fact-operators.ts';
 import { defineOperation, type ApiTag } from '../http/operation.ts';
 import { listedEntities } from './record-list-catalogue.ts';
 
@@ -25,10 +26,15 @@ const listFieldSchema = {
       description: 'the values of a choice, in the catalogue’s order',
     },
     operators: { type: 'array', items: { type: 'string' }, description: 'the operators the list accepts on it from you' },
+    valueShapes: {
+      type: 'object',
+      additionalProperties: { enum: valueShapes },
+      description: 'for each of its operators, what `value` takes: none, a single value, a [low, high] pair or a list',
+    },
     sortable: { type: 'boolean', description: 'whether `sort` may name it' },
     access: { enum: ['masked', 'read', 'write'], description: 'masked: only empty / not empty, no sort' },
   },
-  required: ['name', 'type', 'label', 'operators', 'sortable', 'access'],
+  required: ['name', 'type', 'label', 'operators', 'valueShapes', 'sortable', 'access'],
   additionalProperties: false,
 } as const;
 

@@ -1,7 +1,7 @@
 import type { FactCatalogue, FactType } from '../../definitions/fact-catalogue.schema.ts';
 import type { ConditionOperator } from '../../definitions/condition.schema.ts';
 import type { LocalizedLabel } from '../../definitions/localized-text.schema.ts';
-import { operatorsByFactType } from '../../engine/conditions/fact-operators.ts';
+import { operatorsByFactType, valueShapeOfOperator, type ValueShape } from '../../engine/conditions/fact-operators.ts';
 import { isSortableFact } from '../../engine/lists/list-sort.ts';
 import type { RecordFieldAccess } from '../customers/record-field-access.ts';
 import { accessOfFact } from './list-field-permissions.ts';
@@ -14,6 +14,8 @@ export interface ListField {
   unit?: LocalizedLabel;
   options?: Array<{ value: string; label: LocalizedLabel }>;
   operators: ConditionOperator[];
+  /** What each of its operators takes as `value`, so a filter builder needs no table of its own. */
+  valueShapes: Partial<Record<ConditionOperator, ValueShape>>;
   sortable: boolean;
   access: 'write' | 'read' | 'masked';
 }
@@ -29,6 +31,7 @@ export function listFieldsOf(catalogue: FactCatalogue, access: RecordFieldAccess
     const level = accessOfFact(fact, access);
     if (level === 'hidden') return [];
     const masked = level === 'masked';
+    const operators = masked ? [...emptiness] : [...operatorsByFactType[fact.type]];
     return [
       {
         name: fact.name,
@@ -36,7 +39,8 @@ export function listFieldsOf(catalogue: FactCatalogue, access: RecordFieldAccess
         label: fact.label,
         ...(fact.unit === undefined ? {} : { unit: fact.unit }),
         ...(fact.options === undefined ? {} : { options: fact.options }),
-        operators: masked ? [...emptiness] : [...operatorsByFactType[fact.type]],
+        operators,
+        valueShapes: Object.fromEntries(operators.map((operator) => [operator, valueShapeOfOperator[operator]])),
         sortable: !masked && isSortableFact(fact),
         access: level,
       },

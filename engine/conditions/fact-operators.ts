@@ -19,7 +19,8 @@ export const operatorsByFactType: Record<FactType, readonly ConditionOperator[]>
 };
 
 /** What an operator expects as `value`: nothing, one scalar, a [low, high] pair or a list. */
-export type ValueShape = 'none' | 'single' | 'pair' | 'list';
+export const valueShapes = ['none', 'single', 'pair', 'list'] as const;
+export type ValueShape = (typeof valueShapes)[number];
 
 export const valueShapeOfOperator: Record<ConditionOperator, ValueShape> = {
   equal: 'single',

@@ -3,6 +3,7 @@ import type { LocalizedText } from './me.ts';
 
 export type ListEntity = 'customer' | 'lead' | 'opportunity' | 'order' | 'ticket';
 export type ListFieldType = 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'enum';
+export type ValueShape = 'none' | 'single' | 'pair' | 'list';
 
 /** A fact a list may be filtered (and perhaps sorted) by, as GET /api/lists/:entity/fields offers it to the caller. */
 export interface ListField {
@@ -12,6 +13,8 @@ export interface ListField {
   unit?: LocalizedText;
   options?: Array<{ value: string; label: LocalizedText }>;
   operators: string[];
+  /** What each of its operators takes as a value: nothing, one value, a low–high pair or a list. */
+  valueShapes: Record<string, ValueShape>;
   sortable: boolean;
   access: 'write' | 'read' | 'masked';
 }

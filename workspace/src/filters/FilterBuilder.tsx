@@ -2,7 +2,7 @@ import { useId, type FormEvent } from 'react';
 import type { ListField } from '../api/list-fields.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
-import { newGroup, newRow, rowOnField, valueShapeOfOperator, valuesFor, type FilterDraft, type FilterGroup, type FilterRow, type Join } from './filter-draft.ts';
+import { newGroup, newRow, rowOnField, shapeOf, valuesFor, type FilterDraft, type FilterGroup, type FilterRow, type Join } from './filter-draft.ts';
 import type { ListQuery } from './use-list-query.ts';
 
 const operatorLabels: Record<string, MessageKey> = {
@@ -115,7 +115,7 @@ function JoinSelect({ id, value, onChange }: { id: string; value: Join; onChange
 function RowEditor({ row, fields, problems, onChange }: { row: FilterRow; fields: ListField[]; problems: string[] | undefined; onChange(row: FilterRow | undefined): void }) {
   const { locale, t } = useI18n();
   const field = fields.find((candidate) => candidate.name === row.fact);
-  const shape = valueShapeOfOperator[row.operator] ?? 'single';
+  const shape = shapeOf(field, row.operator);
   const setValue = (index: number, value: string) => onChange({ ...row, values: row.values.map((old, at) => (at === index ? value : old)) });
   const inputType = field?.type === 'number' ? 'number' : field?.type === 'date' || field?.type === 'datetime' ? 'date' : 'text';
 
@@ -162,7 +162,7 @@ function RowEditor({ row, fields, problems, onChange }: { row: FilterRow; fields
       <select
         aria-label={t('filters.operator')}
         value={row.operator}
-        onChange={(event) => onChange({ ...row, operator: event.target.value, values: valuesFor(event.target.value, row.values) })}
+        onChange={(event) => onChange({ ...row, operator: event.target.value, values: valuesFor(shapeOf(field, event.target.value), row.values) })}
       >
         {(field?.operators ?? [row.operator]).map((operator) => (
           <option key={operator} value={operator}>{operatorLabels[operator] === undefined ? operator : t(operatorLabels[operator])}</option>

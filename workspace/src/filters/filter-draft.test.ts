@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ListField } from '../api/list-fields.ts';
+import type { ListField, ValueShape } from '../api/list-fields.ts';
 import { conditionOfDraft, draftOfCondition, newRow, problemsByRow, rowOnField, valuesFor, type Condition, type FilterDraft } from './filter-draft.ts';
 import { cycleSortLevel, sortParameter, sortStateOf } from './sort-levels.ts';
 
 const label = (text: string) => ({ en: text, 'zh-CN': text });
+// The value shapes as the list fields API states them (emptiness takes nothing, between a pair, in / notIn a list).
+const shapeOfFixture = (operator: string): ValueShape =>
+  operator === 'isEmpty' || operator === 'isNotEmpty' ? 'none' : operator === 'between' ? 'pair' : operator === 'in' || operator === 'notIn' ? 'list' : 'single';
 const field = (name: string, type: ListField['type'], operators: string[], extra: Partial<ListField> = {}): ListField => ({
-  name, type, label: label(name), operators, sortable: true, access: 'write', ...extra,
+  name, type, label: label(name), operators, valueShapes: Object.fromEntries(operators.map((operator) => [operator, shapeOfFixture(operator)])), sortable: true, access: 'write', ...extra,
 });
 const fieldList: ListField[] = [
   field('name', 'string', ['equal', 'notEqual', 'in', 'notIn', 'includesText', 'excludesText', 'isEmpty', 'isNotEmpty']),
@@ -46,9 +49,9 @@ describe('filter builder rows ↔ condition', () => {
   });
 
   it('keeps the values an operator still takes when it changes, and starts a new field afresh', () => {
-    expect(valuesFor('between', ['5'])).toEqual(['5', '']);
-    expect(valuesFor('isEmpty', ['5'])).toEqual([]);
-    expect(valuesFor('in', ['it', ''])).toEqual(['it']);
+    expect(valuesFor('pair', ['5'])).toEqual(['5', '']);
+    expect(valuesFor('none', ['5'])).toEqual([]);
+    expect(valuesFor('list', ['it', ''])).toEqual(['it']);
     const row = { kind: 'row' as const, key: 1, fact: 'callCount', operator: 'between', values: ['1', '3'] };
     expect(rowOnField(row, fields.get('lastContactAt')!)).toMatchObject({ fact: 'lastContactAt', operator: 'between', values: ['', ''] });
     expect(rowOnField(row, fields.get('doNotCall')!)).toMatchObject({ operator: 'equal', values: [''] });

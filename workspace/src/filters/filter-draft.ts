@@ -1,4 +1,4 @@
-import type { ListField } from '../api/list-fields.ts';
+import type { ListField, ValueShape } from '../api/list-fields.ts';
 
 /**
  * The filter builder's model and its translation to and from the condition language the lists take
@@ -34,23 +34,8 @@ export interface Leaf {
 }
 export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
-/** What an operator's value is: nothing, one value, a low–high pair, or a list. The engine's valueShapeOfOperator. */
-export type ValueShape = 'none' | 'single' | 'pair' | 'list';
-export const valueShapeOfOperator: Record<string, ValueShape> = {
-  equal: 'single',
-  notEqual: 'single',
-  lessThan: 'single',
-  lessThanInclusive: 'single',
-  greaterThan: 'single',
-  greaterThanInclusive: 'single',
-  in: 'list',
-  notIn: 'list',
-  includesText: 'single',
-  excludesText: 'single',
-  isEmpty: 'none',
-  isNotEmpty: 'none',
-  between: 'pair',
-};
+/** What the operator takes on the field, as the list says (`valueShapes`); one value for what it does not name. */
+export const shapeOf = (field: ListField | undefined, operator: string): ValueShape => field?.valueShapes[operator] ?? 'single';
 
 export const emptyDraft: FilterDraft = { join: 'all', items: [] };
 
@@ -61,7 +46,7 @@ const nextKey = () => ++lastKey;
 /** A new row on the field, with its first operator and as many empty values as that operator takes. */
 export function newRow(field: ListField | undefined): FilterRow {
   const operator = field?.operators[0] ?? 'equal';
-  return { kind: 'row', key: nextKey(), fact: field?.name ?? '', operator, values: valuesFor(operator, []) };
+  return { kind: 'row', key: nextKey(), fact: field?.name ?? '', operator, values: valuesFor(shapeOf(field, operator), []) };
 }
 
 export function newGroup(field: ListField | undefined): FilterGroup {
@@ -69,8 +54,8 @@ export function newGroup(field: ListField | undefined): FilterGroup {
 }
 
 /** The values kept when the operator changes: as many as the new one takes (a list keeps what it had). */
-export function valuesFor(operator: string, current: readonly string[]): string[] {
-  switch (valueShapeOfOperator[operator] ?? 'single') {
+export function valuesFor(shape: ValueShape, current: readonly string[]): string[] {
+  switch (shape) {
     case 'none':
       return [];
     case 'single':
@@ -85,7 +70,7 @@ export function valuesFor(operator: string, current: readonly string[]): string[
 /** A row on another field: the operator stays when the field offers it, else the field's first; values start empty. */
 export function rowOnField(row: FilterRow, field: ListField): FilterRow {
   const operator = field.operators.includes(row.operator) ? row.operator : (field.operators[0] ?? row.operator);
-  return { ...row, fact: field.name, operator, values: valuesFor(operator, []) };
+  return { ...row, fact: field.name, operator, values: valuesFor(shapeOf(field, operator), []) };
 }
 
 function typedValue(text: string, field: ListField | undefined): unknown {
@@ -98,7 +83,7 @@ const textOf = (value: unknown): string => (typeof value === 'string' ? value : 
 
 function leafOf(row: FilterRow, fields: ReadonlyMap<string, ListField>): Leaf {
   const field = fields.get(row.fact);
-  const shape = valueShapeOfOperator[row.operator] ?? 'single';
+  const shape = shapeOf(field, row.operator);
   if (shape === 'none') return { fact: row.fact, operator: row.operator };
   const values = (shape === 'list' ? row.values.filter((value) => value !== '') : row.values).map((value) => typedValue(value, field));
   return { fact: row.fact, operator: row.operator, value: shape === 'single' ? values[0] : values };
