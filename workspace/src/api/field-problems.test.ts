@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemDocument } from '../../../ui-kit/api/api-failure.ts';
-import { problemsByField } from './field-problems.ts';
+import { problemsByField, problemsOfFailure } from './field-problems.ts';
 
 const validation = (errors: ProblemDocument['errors']): ProblemDocument => ({
   type: 'https://stagecraft.dev/problems/validation',
@@ -44,5 +44,16 @@ describe('problems by field', () => {
       general: [],
     });
     expect(problemsByField(wrong, ['login', 'password'])).toEqual({ byField: {}, general: ['The login or the password is wrong.'] });
+  });
+});
+
+describe('problems of a failed request', () => {
+  const t = (key: string, values?: Record<string, unknown>) => `${key}${values === undefined ? '' : ` ${JSON.stringify(values)}`}`;
+
+  it('sorts a problem onto the fields, and says in one general sentence what answered no problem', () => {
+    const problem = validation([{ path: '/phone', message: 'Not a phone number.' }]);
+    expect(problemsOfFailure({ kind: 'problem', problem }, ['name', 'phone'], t)).toEqual(problemsByField(problem, ['name', 'phone']));
+    expect(problemsOfFailure({ kind: 'unreachable' }, ['name'], t)).toEqual({ byField: {}, general: ['errors.unreachable'] });
+    expect(problemsOfFailure({ kind: 'unexpected', status: 502 }, ['name'], t)).toEqual({ byField: {}, general: ['errors.unexpected {"status":502}'] });
   });
 });

@@ -1,4 +1,6 @@
-import type { ProblemDocument } from '../../../ui-kit/api/api-failure.ts';
+import type { ApiFailure, ProblemDocument } from '../../../ui-kit/api/api-failure.ts';
+import { failureMessage, type FailureMessageKey } from '../../../ui-kit/api/failure-message.ts';
+import type { Translate } from '../../../ui-kit/i18n/translate.ts';
 
 export interface FormProblems<Field extends string> {
   /** Messages to show next to each field, from the problem's `errors` whose JSON path names that field. */
@@ -30,4 +32,9 @@ export function problemsByField<Field extends string>(
     else general.push(problem.detail);
   }
   return { byField, general };
+}
+
+/** A failed request's messages on a form: a problem's sorted onto its fields, anything else as one general sentence. */
+export function problemsOfFailure<Field extends string>(failure: ApiFailure, fields: readonly Field[], t: Translate<FailureMessageKey>): FormProblems<Field> {
+  return failure.kind === 'problem' ? problemsByField(failure.problem, fields) : { byField: {}, general: [failureMessage(failure, t)] };
 }

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 const scriptFields = ['title', 'body'] as const;
@@ -28,7 +27,7 @@ export function CallScriptForm({ initial, onSave, onCancel }: { initial: ScriptT
       await onSave(draft);
     } catch (error) {
       if (!isApiFailure(error)) throw error;
-      setProblems(error.failure.kind === 'problem' ? problemsByField(error.failure.problem, scriptFields) : { byField: {}, general: [failureMessage(error.failure, t)] });
+      setProblems(problemsOfFailure(error.failure, scriptFields, t));
     } finally {
       setSaving(false);
     }

@@ -3,8 +3,7 @@ import { CallScriptPanel } from '../call-scripts/CallScriptPanel.tsx';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { contactChannels, contactOutcomes, logContact } from '../api/contact-records.ts';
 import type { ContactRecord } from '../api/customers.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { contactLogFields, contactRecordBody, emptyContactLog, reminderChoices, type ContactLogField, type ContactLogValues } from './contact-log-form.ts';
@@ -52,10 +51,7 @@ export function LogContactDialog({ customer, onLogged, onClose }: LogContactDial
       onLogged(await logContact(api, customer.id, built.body));
     } catch (error) {
       if (!isApiFailure(error)) throw error;
-      const next =
-        error.failure.kind === 'problem'
-          ? problemsByField(error.failure.problem, contactLogFields)
-          : { byField: {}, general: [failureMessage(error.failure, t)] };
+      const next = problemsOfFailure(error.failure, contactLogFields, t);
       setProblems(next);
       setSaving(false);
       const first = contactLogFields.find((field) => next.byField[field] !== undefined);

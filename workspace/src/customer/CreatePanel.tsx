@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** What a create form's fields need from the panel: ids that pair labels and errors, and the API's words per field. */
@@ -52,7 +51,7 @@ export function CreatePanel<Field extends string>({ openLabel, title, submitLabe
       onCreated();
     } catch (error) {
       if (!isApiFailure(error)) throw error;
-      setProblems(error.failure.kind === 'problem' ? problemsByField(error.failure.problem, fields) : { byField: {}, general: [failureMessage(error.failure, t)] });
+      setProblems(problemsOfFailure(error.failure, fields, t));
     } finally {
       setSaving(false);
     }

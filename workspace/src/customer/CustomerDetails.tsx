@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { updateCustomer, type Customer, type CustomerChanges, type EditRights } from '../api/customers.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import type { CustomField } from '../api/fields.ts';
@@ -60,11 +59,7 @@ export function CustomerDetails({ customer, fields, editable: rights, onSaved, o
     } catch (error) {
       if (!isApiFailure(error)) throw error;
       if (isApiFailure(error, 'stale-version')) setStale(true);
-      setProblems(
-        error.failure.kind === 'problem'
-          ? problemsByField<FormField>(error.failure.problem, [...customerFormFields, ...fields.map((field) => `customFields/${field.key}` as const)])
-          : { byField: {}, general: [failureMessage(error.failure, t)] },
-      );
+      setProblems(problemsOfFailure<FormField>(error.failure, [...customerFormFields, ...fields.map((field) => `customFields/${field.key}` as const)], t));
     } finally {
       setSaving(false);
     }

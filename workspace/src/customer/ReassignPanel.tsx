@@ -1,8 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { reassignCustomer, type Customer } from '../api/customers.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
 import { reassignCandidates } from './reassign-candidates.ts';
@@ -49,11 +48,7 @@ export function ReassignPanel({ customer, onReassigned }: { customer: Pick<Custo
       onReassigned();
     } catch (error) {
       if (!isApiFailure(error)) throw error;
-      setProblems(
-        error.failure.kind === 'problem'
-          ? problemsByField(error.failure.problem, reassignFields)
-          : { byField: {}, general: [failureMessage(error.failure, t)] },
-      );
+      setProblems(problemsOfFailure(error.failure, reassignFields, t));
     } finally {
       setSaving(false);
     }

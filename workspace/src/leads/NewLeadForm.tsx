@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { createLead, leadSources, type NewLead } from '../api/leads.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../shell/session-context.ts';
@@ -39,9 +38,7 @@ export function NewLeadForm({ onCreated, onClose }: { onCreated(): void; onClose
       onCreated();
     } catch (error) {
       if (!isApiFailure(error)) throw error;
-      setProblems(
-        error.failure.kind === 'problem' ? problemsByField(error.failure.problem, leadFields) : { byField: {}, general: [failureMessage(error.failure, t)] },
-      );
+      setProblems(problemsOfFailure(error.failure, leadFields, t));
     } finally {
       setSaving(false);
     }

@@ -1,8 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { isApiFailure } from '../../../ui-kit/api/api-failure.ts';
 import { checkCustomerDuplicates, createCustomer, type DuplicateMatch } from '../api/customers.ts';
-import { failureMessage } from '../../../ui-kit/api/failure-message.ts';
-import { problemsByField, type FormProblems } from '../api/field-problems.ts';
+import { problemsOfFailure, type FormProblems } from '../api/field-problems.ts';
 import { fetchCustomFields } from '../api/fields.ts';
 import { useDocumentTitle } from '../app/use-document-title.ts';
 import { useLoaded } from '../../../ui-kit/hooks/use-loaded.ts';
@@ -67,7 +66,7 @@ export function NewCustomerPage({ onCreated }: { onCreated(): void }) {
     } catch (error) {
       if (!isApiFailure(error)) throw error;
       const fieldNames: Field[] = ['name', 'phone', 'keywords', 'stage', 'ownership', ...formFields.map((field) => `customFields/${field.key}` as const)];
-      setProblems(error.failure.kind === 'problem' ? problemsByField(error.failure.problem, fieldNames) : { byField: {}, general: [failureMessage(error.failure, t)] });
+      setProblems(problemsOfFailure(error.failure, fieldNames, t));
     } finally {
       setSaving(false);
     }
