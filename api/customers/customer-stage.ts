@@ -1,6 +1,22 @@
 import type { EffectInvocation, StageFlags } from '../../definitions/effect-catalogue.schema.ts';
 import type { MachineDefinition, StagePermission } from '../../definitions/machine.schema.ts';
 import { initialSnapshot, type MachineSnapshot, type TransitionContext, type TransitionTrace } from '../../engine/machines/index.ts';
+import type { LocalizedText } from '../../engine/validation/problem.ts';
+import { stageForbids } from './customer-problems.ts';
+
+/** A stage's label, or its key for a stage the definition does not have (a record left on a removed stage). */
+export const stageLabelOf = (machine: MachineDefinition, stage: string): LocalizedText => machine.states[stage]?.label ?? { en: stage, 'zh-CN': stage };
+
+/** Refuses (403, naming the stage and the role) unless the role has `permission` in the record's stage. */
+export function requireStagePermission(
+  machine: MachineDefinition,
+  stage: string,
+  role: { key: string; labels: LocalizedText },
+  permission: StagePermission,
+  doing: LocalizedText,
+): void {
+  if (!holdsStagePermission(machine, stage, role.key, permission)) throw stageForbids(doing, stageLabelOf(machine, stage), role.labels);
+}
 
 /** Whether holders of `roleKey` have `permission` in `stage` (the definition's per-stage permission table). */
 export function holdsStagePermission(machine: MachineDefinition, stage: string, roleKey: string, permission: StagePermission): boolean {

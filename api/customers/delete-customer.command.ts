@@ -4,9 +4,9 @@ import type { CommandOrigin } from '../commands/command-context.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { customerDocuments } from './customer-owners.ts';
-import { noSuchCustomer, stageForbids } from './customer-problems.ts';
+import { noSuchCustomer } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
-import { holdsStagePermission } from './customer-stage.ts';
+import { requireStagePermission } from './customer-stage.ts';
 import { customerScopeOf } from './customer-visibility.ts';
 import { recordDefinitions } from './published-definitions.ts';
 
@@ -27,10 +27,7 @@ export async function deleteCustomer(
     if (customer === undefined) throw noSuchCustomer(id);
     if (expectedVersion !== undefined && customer.version !== expectedVersion) throw recordChangedSinceLoaded(customer.version);
     const { machine } = await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion });
-    if (!holdsStagePermission(machine.document, customer.stage, caller.role.key, 'delete')) {
-      const stage = machine.document.states[customer.stage]?.label ?? { en: customer.stage, 'zh-CN': customer.stage };
-      throw stageForbids({ en: 'delete customers', 'zh-CN': '删除客户' }, stage, caller.role.labels);
-    }
+    requireStagePermission(machine.document, customer.stage, caller.role, 'delete', { en: 'delete customers', 'zh-CN': '删除客户' });
     const [before] = await customerDocuments(em, [customer]);
     customer.deletedAt = context.now;
     customer.deletedBy = caller.user.id;

@@ -6,9 +6,9 @@ import { customerAccessOf, customerView, shownNameFor } from './customer-access.
 import type { CustomerView } from './customer-view.schema.ts';
 import { duplicateCustomer, findDuplicates, lockDedupeKeys } from './customer-dedupe.ts';
 import { customerDocuments } from './customer-owners.ts';
-import { noSuchDeletedCustomer, stageForbids } from './customer-problems.ts';
+import { noSuchDeletedCustomer } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
-import { holdsStagePermission } from './customer-stage.ts';
+import { requireStagePermission } from './customer-stage.ts';
 import { customerUniqueViolation } from './customer-unique-violation.ts';
 import { customerScopeOf } from './customer-visibility.ts';
 import { recordDefinitions } from './published-definitions.ts';
@@ -28,10 +28,7 @@ export async function restoreCustomer(orm: MikroORM, origin: CommandOrigin, call
       if (customer === undefined) throw noSuchDeletedCustomer(id);
       const definitions = await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion });
       const machine = definitions.machine.document;
-      if (!holdsStagePermission(machine, customer.stage, caller.role.key, 'delete')) {
-        const stage = machine.states[customer.stage]?.label ?? { en: customer.stage, 'zh-CN': customer.stage };
-        throw stageForbids({ en: 'restore deleted customers', 'zh-CN': '恢复已删除的客户' }, stage, caller.role.labels);
-      }
+      requireStagePermission(machine, customer.stage, caller.role, 'delete', { en: 'restore deleted customers', 'zh-CN': '恢复已删除的客户' });
       const access = customerAccessOf(caller.role, definitions.fields);
       const keys = { nameKey: customer.nameKey, phoneNormalized: customer.phoneNormalized ?? null, keywordKeys: [...customer.keywordKeys] };
       await lockDedupeKeys(em, keys);

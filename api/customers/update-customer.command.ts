@@ -11,10 +11,10 @@ import type { UpdateCustomerBody } from './customer-bodies.schema.ts';
 import { dedupeKeyOf, dedupeKeysOf, duplicateCustomer, findDuplicates, lockDedupeKeys } from './customer-dedupe.ts';
 import { customerColumnFields } from './customer-document.ts';
 import { customerDocuments } from './customer-owners.ts';
-import { fieldsNotWritable, noSuchCustomer, sharedCustomerReadOnly, stageFieldsLocked, stageForbids } from './customer-problems.ts';
+import { fieldsNotWritable, noSuchCustomer, sharedCustomerReadOnly, stageFieldsLocked } from './customer-problems.ts';
 import { visibleCustomer } from './customer-rows.ts';
 import { settableColumns } from './customer-edit-rights.ts';
-import { editableFieldsOf, holdsStagePermission } from './customer-stage.ts';
+import { editableFieldsOf, requireStagePermission, stageLabelOf } from './customer-stage.ts';
 import { customerUniqueViolation } from './customer-unique-violation.ts';
 import { customFieldValues, keywordValues, phoneValue } from './customer-values.ts';
 import { customerScopeOf } from './customer-visibility.ts';
@@ -58,17 +58,14 @@ export async function updateCustomer(
       );
       if (denied.length > 0) throw fieldsNotWritable(denied);
       if (customer.ownership === 'pool' && !caller.role.permissions.mayEditShared) throw sharedCustomerReadOnly(caller.role.labels);
-      const stageLabel = machine.states[customer.stage]?.label ?? { en: customer.stage, 'zh-CN': customer.stage };
-      if (!holdsStagePermission(machine, customer.stage, caller.role.key, 'edit')) {
-        throw stageForbids({ en: 'edit customers', 'zh-CN': '修改客户' }, stageLabel, caller.role.labels);
-      }
+      requireStagePermission(machine, customer.stage, caller.role, 'edit', { en: 'edit customers', 'zh-CN': '修改客户' });
       const editable = editableFieldsOf(machine, customer.stage);
       if (editable !== undefined) {
         const locked = [
           ...columns.filter((key) => !editable.includes(key)).map((key) => `/${key}`),
           ...customKeys.filter((key) => !editable.includes(key)).map((key) => `/customFields/${key}`),
         ];
-        if (locked.length > 0) throw stageFieldsLocked(locked, stageLabel, editable);
+        if (locked.length > 0) throw stageFieldsLocked(locked, stageLabelOf(machine, customer.stage), editable);
       }
 
       const problems: Problem[] = [];

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../../engine/validation/problem.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
 import { BindParams, boundExecute, boundQuery } from '../database/bound-query.ts';
 import { dedupeKeysOf, type DedupeKeys } from '../customers/customer-dedupe.ts';
-import { holdsStagePermission } from '../customers/customer-stage.ts';
+import { holdsStagePermission, stageLabelOf } from '../customers/customer-stage.ts';
 import { customFieldValues } from '../customers/customer-values.ts';
 import { customerScopeOf, customerScopeSql } from '../customers/customer-visibility.ts';
 import type { Ownership } from '../customers/customer.entity.ts';
@@ -280,7 +280,7 @@ async function updateDecision(
   }
   const definitions = await recordDefinitions(em, 'customer', { key: existing.definitionKey, version: existing.definitionVersion });
   if (!holdsStagePermission(definitions.machine.document, existing.stage, role.key, 'edit')) {
-    const label = definitions.machine.document.states[existing.stage]?.label ?? { en: existing.stage, 'zh-CN': existing.stage };
+    const label = stageLabelOf(definitions.machine.document, existing.stage);
     return reject(text(`Customer #${existing.id} is a ${label.en}, which your role may not edit.`, `客户 #${existing.id} 处于“${label['zh-CN']}”阶段，您的角色不能编辑。`));
   }
   const phoneClash = candidate.phoneNormalized !== null && matches.find((match) => match.id !== existing.id && match.phoneMatches);

@@ -4,8 +4,8 @@ import type { CommandOrigin } from '../commands/command-context.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { boundQuery } from '../database/bound-query.ts';
-import { sharedCustomerReadOnly, stageForbids } from '../customers/customer-problems.ts';
-import { holdsStagePermission } from '../customers/customer-stage.ts';
+import { sharedCustomerReadOnly } from '../customers/customer-problems.ts';
+import { requireStagePermission } from '../customers/customer-stage.ts';
 import { customerScopeOf } from '../customers/customer-visibility.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
 import type { UpdateOpportunityBody } from './opportunity-bodies.schema.ts';
@@ -34,10 +34,7 @@ export async function updateOpportunity(
     const [customer] = await boundQuery<{ ownership: string }>(em, 'select ownership from customer where id = $1', [row.customerId]);
     if (customer?.ownership === 'pool' && !caller.role.permissions.mayEditShared) throw sharedCustomerReadOnly(caller.role.labels);
     const machine = (await recordDefinitions(em, 'opportunity', { key: row.definitionKey, version: row.definitionVersion })).machine.document;
-    if (!holdsStagePermission(machine, row.stage, caller.role.key, 'edit')) {
-      const stage = machine.states[row.stage]?.label ?? { en: row.stage, 'zh-CN': row.stage };
-      throw stageForbids({ en: 'edit opportunities', 'zh-CN': '修改商机' }, stage, caller.role.labels);
-    }
+    requireStagePermission(machine, row.stage, caller.role, 'edit', { en: 'edit opportunities', 'zh-CN': '修改商机' });
 
     const before = opportunityDocument(row);
     if (body.name !== undefined) row.name = body.name.trim();

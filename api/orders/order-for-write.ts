@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalizedText } from '../../engine/validation/problem.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
-import { sharedCustomerReadOnly, stageForbids } from '../customers/customer-problems.ts';
-import { holdsStagePermission } from '../customers/customer-stage.ts';
+import { sharedCustomerReadOnly } from '../customers/customer-problems.ts';
+import { requireStagePermission, stageLabelOf } from '../customers/customer-stage.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import { personActor } from '../transitions/event-actor.ts';
@@ -28,10 +28,9 @@ export async function orderForWrite(
   if (row === undefined) throw noSuchOrder(id);
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw recordChangedSinceLoaded(row.version);
   const machine = (await recordDefinitions(em, 'order', { key: row.definitionKey, version: row.definitionVersion })).machine.document;
-  const state = machine.states[row.stage]?.label ?? { en: row.stage, 'zh-CN': row.stage };
-  if (row.machineSnapshot.status === 'done') throw orderClosed(state);
+  if (row.machineSnapshot.status === 'done') throw orderClosed(stageLabelOf(machine, row.stage));
   const [customer] = await boundQuery<{ ownership: string }>(em, 'select ownership from customer where id = $1', [row.customerId]);
   if (customer?.ownership === 'pool' && !caller.role.permissions.mayEditShared) throw sharedCustomerReadOnly(caller.role.labels);
-  if (!holdsStagePermission(machine, row.stage, caller.role.key, 'edit')) throw stageForbids(what, state, caller.role.labels);
+  requireStagePermission(machine, row.stage, caller.role, 'edit', what);
   return row;
 }

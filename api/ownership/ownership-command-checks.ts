@@ -4,9 +4,9 @@ import type { StagePermission } from '../../definitions/machine.schema.ts';
 import type { LocalizedText } from '../../engine/validation/problem.ts';
 import type { SignedIn } from '../auth/signed-in.ts';
 import type { CustomerRow } from '../customers/customer-document.ts';
-import { noSuchCustomer, stageForbids } from '../customers/customer-problems.ts';
+import { noSuchCustomer } from '../customers/customer-problems.ts';
 import { visibleCustomer } from '../customers/customer-rows.ts';
-import { holdsStagePermission } from '../customers/customer-stage.ts';
+import { requireStagePermission } from '../customers/customer-stage.ts';
 import { customerScopeOf } from '../customers/customer-visibility.ts';
 import { CustomerOwner } from '../customers/customer-owner.entity.ts';
 import { recordDefinitions, type RecordDefinitions } from '../customers/published-definitions.ts';
@@ -25,7 +25,7 @@ export async function lockedVisibleCustomer(em: EntityManager, caller: SignedIn,
 }
 
 /** The definitions the customer runs on, after checking that its stage gives the caller's role `permission`. */
-export async function requireStagePermission(
+export async function permittedCustomerDefinitions(
   em: EntityManager,
   caller: SignedIn,
   customer: CustomerRow,
@@ -33,11 +33,7 @@ export async function requireStagePermission(
   what: LocalizedText,
 ): Promise<RecordDefinitions> {
   const definitions = await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion });
-  const machine = definitions.machine.document;
-  if (!holdsStagePermission(machine, customer.stage, caller.role.key, permission)) {
-    const stage = machine.states[customer.stage]?.label ?? { en: customer.stage, 'zh-CN': customer.stage };
-    throw stageForbids(what, stage, caller.role.labels);
-  }
+  requireStagePermission(definitions.machine.document, customer.stage, caller.role, permission, what);
   return definitions;
 }
 
@@ -64,7 +60,7 @@ export async function lockOwnedCustomerFor(
   if (customer.ownership === 'pool') throw customerInPool();
   const standing = await ownershipStandingOf(em, caller, customer);
   if (standing !== 'admin' && standing !== 'teamManager' && standing !== 'primaryOwner') throw notOwnerOrManager(what);
-  const definitions = await requireStagePermission(em, caller, customer, permission, what);
+  const definitions = await permittedCustomerDefinitions(em, caller, customer, permission, what);
   const owners = await em.find(CustomerOwner, { customerId: id }, { orderBy: { role: 'desc', since: 'asc' } });
   return { customer, definitions, owners };
 }

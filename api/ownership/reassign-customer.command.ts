@@ -10,7 +10,7 @@ import { changeOwners, type OwnerSeat } from './change-owners.ts';
 import { capacityLeft, lockedOwnerCapacity } from './owner-capacity.ts';
 import { noticeOwners } from './owner-notices.ts';
 import type { ReassignCustomerBody } from './ownership-bodies.schema.ts';
-import { lockedVisibleCustomer, requireStagePermission } from './ownership-command-checks.ts';
+import { lockedVisibleCustomer, permittedCustomerDefinitions } from './ownership-command-checks.ts';
 import { alreadyOwner, capacityReached, notOwnerOrManager, unknownAssignee } from './ownership-problems.ts';
 import { assignableUser, ownershipStandingOf } from './ownership-standing.ts';
 
@@ -35,7 +35,7 @@ export async function reassignCustomer(
     const customer = await lockedVisibleCustomer(em, caller, id);
     const standing = await ownershipStandingOf(em, caller, customer);
     if (standing !== 'admin' && standing !== 'teamManager' && standing !== 'primaryOwner') throw notOwnerOrManager(reassigning);
-    const definitions = await requireStagePermission(em, caller, customer, 'assign', reassigning);
+    const definitions = await permittedCustomerDefinitions(em, caller, customer, 'assign', reassigning);
     const assignee = await assignableUser(em, caller, body.toUserId);
     if (assignee === undefined) throw unknownAssignee('/toUserId', body.toUserId);
     const previous = customer.ownerId ?? null;

@@ -9,7 +9,7 @@ import { recordDefinitions } from '../customers/published-definitions.ts';
 import { sharing } from './add-collaborator.command.ts';
 import { changeOwners } from './change-owners.ts';
 import { noticeOwners } from './owner-notices.ts';
-import { lockedVisibleCustomer, requireStagePermission } from './ownership-command-checks.ts';
+import { lockedVisibleCustomer, permittedCustomerDefinitions } from './ownership-command-checks.ts';
 import { noSuchCollaborator, notOwnerOrManager, primaryOwnerNotCollaborator } from './ownership-problems.ts';
 import { ownershipStandingOf } from './ownership-standing.ts';
 
@@ -39,7 +39,7 @@ export async function removeCollaborator(
     if (leaving.role === 'primary') throw primaryOwnerNotCollaborator(userId);
     const definitions = leavingThemselves
       ? await recordDefinitions(em, 'customer', { key: customer.definitionKey, version: customer.definitionVersion })
-      : await requireStagePermission(em, caller, customer, 'share', sharing);
+      : await permittedCustomerDefinitions(em, caller, customer, 'share', sharing);
 
     const after = await changeOwners(context, customer, {
       owners: current.filter((owner) => owner.userId !== userId).map((owner) => ({ userId: owner.userId, role: owner.role })),

@@ -5,7 +5,7 @@ import type { CommandOrigin } from '../commands/command-context.ts';
 import { recordChangedSinceLoaded } from '../commands/conflict-problems.ts';
 import { runCommand } from '../commands/run-command.ts';
 import { stageForbids } from '../customers/customer-problems.ts';
-import { holdsStagePermission } from '../customers/customer-stage.ts';
+import { holdsStagePermission, stageLabelOf } from '../customers/customer-stage.ts';
 import { recordDefinitions } from '../customers/published-definitions.ts';
 import { personActor, systemActor } from '../transitions/event-actor.ts';
 import { fireRecordEvent } from '../transitions/fire-record-event.command.ts';
@@ -42,7 +42,7 @@ export async function updateTicket(
     if (row === undefined) throw noSuchTicket(id);
     if (row.version !== expectedVersion) throw recordChangedSinceLoaded(row.version);
     const machine = (await recordDefinitions(em, 'ticket', { key: row.definitionKey, version: row.definitionVersion })).machine.document;
-    const state = machine.states[row.stage]?.label ?? { en: row.stage, 'zh-CN': row.stage };
+    const state = stageLabelOf(machine, row.stage);
     const holds = (permission: StagePermission) => holdsStagePermission(machine, row.stage, caller.role.key, permission);
 
     const changed = contentFields.filter((key) => body[key] !== undefined);
