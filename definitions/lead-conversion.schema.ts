@@ -86,4 +86,17 @@ export const leadConversionSchema = {
 } as const;
 
 export type LeadConversion = FromSchema<typeof leadConversionSchema>;
+
+/**
+ * The lead columns a mapping's `from` may name (besides `customFields.<key>`): what a conversion reads of the lead.
+ * Other catalogue facts (computed ones, the status) are not read.
+ */
+export const leadConversionSourceColumns = ['name', 'company', 'phone', 'email', 'region', 'source', 'score'] as const;
+
+/** The built-in fields each part of a mapping may fill, as the schema above lists them. */
+export const leadConversionTargets = {
+  customer: Object.keys(leadConversionSchema.properties.customer.properties.fields.properties),
+  contact: Object.keys(leadConversionSchema.properties.contact.properties.fields.properties),
+  opportunity: Object.keys(leadConversionSchema.properties.opportunity.properties.fields.properties),
+} as const;
 export type ConversionSource = FromSchema<typeof conversionSourceSchema>;

@@ -9,6 +9,7 @@ export const definitionKinds = [
   'fieldDefinitions',
   'queuePolicy',
   'routingPolicy',
+  'leadConversion',
   'role',
 ] as const;
 

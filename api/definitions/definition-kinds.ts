@@ -2,7 +2,7 @@ import type { LocalizedText } from '../../engine/validation/problem.ts';
 
 /**
  * The kinds of definition the designer edits (`definition_version.kind`). Roles are live settings with a table of
- * their own (users/), so they stay out; `leadConversion` has no template entry but is versioned the same way.
+ * their own (users/), so they stay out.
  */
 export const designerKinds = ['machine', 'rule', 'queuePolicy', 'routingPolicy', 'leadConversion', 'factCatalogue', 'fieldDefinitions'] as const;
 

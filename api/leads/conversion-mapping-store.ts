@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import defaultMapping from '../../definitions/defaults/lead-conversion.json' with { type: 'json' };
-import type { ConversionSource, LeadConversion } from '../../definitions/lead-conversion.schema.ts';
+import { leadConversionSourceColumns, type ConversionSource, type LeadConversion } from '../../definitions/lead-conversion.schema.ts';
 import { boundQuery } from '../database/bound-query.ts';
 import type { LeadRow } from './lead-document.ts';
 
@@ -16,21 +16,13 @@ export async function latestConversionMapping(em: EntityManager): Promise<{ vers
   return row ?? { version: 0, document: defaultMapping as LeadConversion };
 }
 
-const leadColumns: Record<string, keyof LeadRow> = {
-  name: 'name',
-  company: 'company',
-  phone: 'phone',
-  email: 'email',
-  region: 'region',
-  source: 'source',
-  score: 'score',
-};
+const sourceColumns: ReadonlySet<string> = new Set(leadConversionSourceColumns);
 
 /** A source's value for a lead: the first non-empty fact it names, or its fixed value; undefined when all are empty. */
 export function mappedValue(source: ConversionSource, lead: LeadRow): unknown {
   if ('value' in source) return source.value;
   for (const name of source.from) {
-    const value = name.startsWith('customFields.') ? lead.custom_fields[name.slice('customFields.'.length)] : lead[leadColumns[name] ?? ('' as keyof LeadRow)];
+    const value = name.startsWith('customFields.') ? lead.custom_fields[name.slice('customFields.'.length)] : (sourceColumns.has(name) ? lead[name as keyof LeadRow] : undefined);
     if (value !== null && value !== undefined && String(value).trim() !== '') return typeof value === 'string' ? value.trim() : value;
   }
   return undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultFactCatalogues } from '../../definitions/defaults/facts/default-fact-catalogues.ts';
 import customerFields from '../../definitions/defaults/fields/customer.fields.json' with { type: 'json' };
 import { defaultMachines } from '../../definitions/defaults/machines/default-machines.ts';
+import leadConversion from '../../definitions/defaults/lead-conversion.json' with { type: 'json' };
 import queuePolicy from '../../definitions/defaults/queue-policy.json' with { type: 'json' };
 import routingPolicy from '../../definitions/defaults/routing-policy.json' with { type: 'json' };
 import { defaultRules } from '../../definitions/defaults/rules/default-rules.ts';
@@ -23,6 +24,7 @@ function theDefaultBundle(): TemplateDefinition[] {
     ...Object.entries(defaultRules).map(([key, document]) => ({ kind: 'rule' as const, key, document })),
     { kind: 'queuePolicy', key: 'daily-work-line', document: queuePolicy },
     { kind: 'routingPolicy', key: 'lead-routing', document: routingPolicy },
+    { kind: 'leadConversion', key: 'lead-conversion', document: leadConversion },
     aRole('admin'),
     aRole('manager'),
     aRole('rep'),
@@ -34,6 +36,13 @@ const indexOf = (bundle: TemplateDefinition[], key: string) => bundle.findIndex(
 describe('validating a template as one bundle', () => {
   it('accepts the default definitions together', () => {
     expect(validateTemplateDefinitions(theDefaultBundle())).toEqual([]);
+  });
+
+  it('checks a lead conversion mapping against its schema', () => {
+    const bundle = theDefaultBundle();
+    const index = indexOf(bundle, 'lead-conversion');
+    delete (bundle[index]!.document as { customer?: unknown }).customer;
+    expect(validateTemplateDefinitions(bundle).map((found) => found.path)).toEqual([`/definitions/${index}/document/customer`]);
   });
 
   it('lets a rule name a stage that only the template’s own machine has', () => {

@@ -2,6 +2,7 @@ import type { DefinitionKind } from '../../definitions/template-manifest.schema.
 import type { CatalogueEntityName, EntityName } from '../../definitions/entity.schema.ts';
 import { factCatalogueSchema, type FactCatalogue } from '../../definitions/fact-catalogue.schema.ts';
 import type { FieldDefinitions } from '../../definitions/field-definitions.schema.ts';
+import { leadConversionSchema } from '../../definitions/lead-conversion.schema.ts';
 import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import { roleSchema } from '../../definitions/role.schema.ts';
 import { validateFieldDefinitions } from '../fields/validate-field-definitions.ts';
@@ -21,6 +22,7 @@ export interface TemplateDefinition {
 
 const checkCatalogue = compileSchemaCheck(factCatalogueSchema);
 const checkRole = compileSchemaCheck(roleSchema);
+const checkLeadConversion = compileSchemaCheck(leadConversionSchema);
 
 /**
  * Checks a template's definitions as one bundle — each against its own schema, and against the others it refers
@@ -90,6 +92,9 @@ export function validateTemplateDefinitions(definitions: readonly TemplateDefini
   }
   for (const { document, index } of ofKind('queuePolicy')) {
     problems.push(...validateQueuePolicy(document, { catalogues, path: at(index) }));
+  }
+  for (const { document, index } of ofKind('leadConversion')) {
+    problems.push(...schemaProblems(checkLeadConversion, document, at(index)));
   }
   return problems;
 }

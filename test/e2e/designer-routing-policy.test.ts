@@ -1,10 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN as designerZh } from '../../designer/src/i18n/messages.zh-CN.ts';
-import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
-import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { startBrowserTestApp, submitSignInForm, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { commitText, saveScreenshot } from '../support/browser.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { api, installGenericTemplate } from '../support/records-fixtures.ts';
 
 let web: BrowserTestApp;
@@ -21,18 +19,6 @@ afterAll(async () => {
 
 const policyPath = '/api/definitions/routingPolicy/lead-routing';
 
-async function signInOnWorkspace(page: Page, login: string) {
-  await page.getByLabel(zhCN['login.login']).fill(login);
-  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
-}
-
-/** Types into an input and leaves it with Enter, which is when the form makes it an edit. */
-async function commit(locator: Locator, text: string) {
-  await locator.fill(text);
-  await locator.press('Enter');
-}
-
 describe('the routing policy in the designer', () => {
   it('lets an admin add a weighted rule for Zhejiang leads over two reps, shows a bad weight beside its input, and publishes the fixed rule', async () => {
     const users = (await api(web.app, 'GET', '/api/users', { cookie: adminCookie })).body as Array<{ id: number; login: string; displayName: string }>;
@@ -41,7 +27,7 @@ describe('the routing policy in the designer', () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN', path: '/designer/routingPolicy/lead-routing' });
     page.setDefaultTimeout(15_000);
     await page.waitForURL(/\?next=/);
-    await signInOnWorkspace(page, 'admin');
+    await submitSignInForm(page, 'admin');
     await page.waitForURL('**/designer/routingPolicy/lead-routing');
     await page.locator('fieldset[data-rule="everyone-else"]').waitFor();
 
@@ -57,8 +43,8 @@ describe('the routing policy in the designer', () => {
     const rule = page.locator('fieldset[data-rule="rule-4"]');
     await rule.getByRole('button', { name: designerZh['routing.moveUp'] }).click();
     await page.locator('.routing-rules > :nth-child(3) > fieldset[data-rule="rule-4"]').waitFor();
-    await commit(rule.getByLabel(designerZh['routing.labelZh']), '浙江线索按权重分配');
-    await commit(rule.getByLabel(designerZh['routing.labelEn']), 'Zhejiang leads by weight');
+    await commitText(rule.getByLabel(designerZh['routing.labelZh']), '浙江线索按权重分配');
+    await commitText(rule.getByLabel(designerZh['routing.labelEn']), 'Zhejiang leads by weight');
 
     // Its condition in the builder, with the plain words beside it.
     await rule.getByRole('button', { name: designerZh['routing.addCondition'] }).click();
@@ -74,10 +60,10 @@ describe('the routing policy in the designer', () => {
     const liWeight = rule.getByLabel(designerZh['routing.weightOf'].replace('{name}', li.displayName));
     const zhangWeight = rule.getByLabel(designerZh['routing.weightOf'].replace('{name}', zhang.displayName));
     expect(await zhangWeight.inputValue()).toBe('1');
-    await commit(liWeight, '3');
+    await commitText(liWeight, '3');
 
     // An emptied weight: the draft's problem shows beside that input, and publishing is blocked until it is fixed.
-    await commit(zhangWeight, '');
+    await commitText(zhangWeight, '');
     const zhangProblem = rule.locator(`.field-problems[data-path="/rules/2/strategy/weights/${zhang.id}"]`);
     await zhangProblem.waitFor();
     expect(await zhangWeight.getAttribute('aria-invalid')).toBe('true');
@@ -86,7 +72,7 @@ describe('the routing policy in the designer', () => {
     expect(await publishButton.isDisabled()).toBe(true);
     await zhangProblem.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'designer-routing-policy-bad-weight-zh-CN');
-    await commit(zhangWeight, '1');
+    await commitText(zhangWeight, '1');
     await page.getByText(designerZh['problems.none']).waitFor();
     expect(await zhangProblem.count()).toBe(0);
     await saveScreenshot(page, 'designer-routing-policy-zh-CN');
@@ -122,7 +108,7 @@ describe('the routing policy in the designer', () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN', path: '/designer/routingPolicy/lead-routing' });
     page.setDefaultTimeout(15_000);
     await page.waitForURL(/\?next=/);
-    await signInOnWorkspace(page, 'admin');
+    await submitSignInForm(page, 'admin');
     await page.waitForURL('**/designer/routingPolicy/lead-routing');
     const rule = page.locator('fieldset[data-rule="everyone-else"]');
     await rule.waitFor();

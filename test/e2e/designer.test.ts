@@ -4,9 +4,9 @@ import { en as designerEn } from '../../designer/src/i18n/messages.en.ts';
 import { zhCN as designerZh } from '../../designer/src/i18n/messages.zh-CN.ts';
 import { en } from '../../workspace/src/i18n/messages.en.ts';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { startBrowserTestApp, submitSignInForm, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword, signIn as signInOverHttp } from '../support/people-fixtures.ts';
+import { signIn as signInOverHttp } from '../support/people-fixtures.ts';
 import { runDefinitionMigrations } from '../../api/definitions/definition-migration.ts';
 import { api, installGenericTemplate } from '../support/records-fixtures.ts';
 
@@ -25,12 +25,6 @@ afterAll(async () => {
 });
 
 const machinePath = '/api/definitions/machine/customer-lifecycle';
-
-async function signInOnWorkspace(page: Page, login: string, messages: typeof zhCN = zhCN) {
-  await page.getByLabel(messages['login.login']).fill(login);
-  await page.getByLabel(messages['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: messages['login.submit'] }).click();
-}
 
 /** The draft as the server holds it, once the designer says it is saved. */
 async function savedDraft(page: Page): Promise<unknown> {
@@ -81,7 +75,7 @@ describe('the designer', () => {
 
     // Signed out: the workspace sign-in, then straight back to the machine.
     await page.waitForURL(/\?next=/);
-    await signInOnWorkspace(page, 'admin');
+    await submitSignInForm(page, 'admin');
     await page.waitForURL('**/designer/machine/customer-lifecycle');
     await node(page, 'potential').waitFor();
     await page.locator('.no-problems').waitFor();
@@ -238,7 +232,7 @@ describe('the designer', () => {
     expect((await fire('UPGRADE')).status).toBe(200);
     const rep = await web.openPage({ locale: 'zh-CN', path: `/customers/${id}` });
     rep.page.setDefaultTimeout(15_000);
-    await signInOnWorkspace(rep.page, 'rep.li');
+    await submitSignInForm(rep.page, 'rep.li');
     const toolbar = rep.page.getByRole('toolbar', { name: zhCN['customer.actions'] });
     const qualify = toolbar.locator('button[data-event="QUALIFY"]');
     await qualify.waitFor();
@@ -278,7 +272,7 @@ describe('the designer', () => {
     const { page, errors } = await web.openPage({ locale: 'en', path: '/designer/' });
     page.setDefaultTimeout(15_000);
     await page.waitForURL(/\?next=/);
-    await signInOnWorkspace(page, 'admin', en);
+    await submitSignInForm(page, 'admin', en);
     await page.waitForURL('**/designer/');
     await page.getByRole('link', { name: 'Customer lifecycle' }).click();
     await node(page, 'nurture').waitFor();
@@ -348,7 +342,7 @@ describe('the designer', () => {
     const { page, errors } = await web.openPage({ locale: 'zh-CN', path: '/designer/rule/recycle-potential-no-contact' });
     page.setDefaultTimeout(15_000);
     await page.waitForURL(/\?next=/);
-    await signInOnWorkspace(page, 'admin');
+    await submitSignInForm(page, 'admin');
     await page.waitForURL('**/designer/rule/recycle-potential-no-contact');
     const words = page.getByLabel(designerZh['condition.words']);
     await words.getByText(/15/).waitFor();
@@ -384,7 +378,7 @@ describe('the designer', () => {
     const { page, errors } = await web.openPage({ locale: 'en', path: '/designer/' });
     page.setDefaultTimeout(15_000);
     await page.waitForURL(/\?next=/);
-    await signInOnWorkspace(page, 'rep.zhang', en);
+    await submitSignInForm(page, 'rep.zhang', en);
     await page.waitForURL('**/designer/');
     await page.getByRole('heading', { name: designerEn['app.adminsOnly'] }).waitFor();
     // The language chosen here is remembered, for the workspace too.

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeStorageKey } from '../../ui-kit/i18n/locale.ts';
 import { en, type MessageKey } from '../../workspace/src/i18n/messages.en.ts';
 import { zhCN } from '../../workspace/src/i18n/messages.zh-CN.ts';
-import { startBrowserTestApp, type BrowserTestApp } from '../support/browser-test-app.ts';
+import { startBrowserTestApp, submitSignInForm, type BrowserTestApp } from '../support/browser-test-app.ts';
 import { saveScreenshot } from '../support/browser.ts';
-import { demoPassword } from '../support/people-fixtures.ts';
 import { englishShownIn } from './untranslated-text.ts';
 
 let web: BrowserTestApp;
@@ -17,9 +16,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, messages: Record<MessageKey, string>, login = 'rep.li') {
-  await page.getByLabel(messages['login.login']).fill(login);
-  await page.getByLabel(messages['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: messages['login.submit'] }).click();
+  await submitSignInForm(page, login, messages);
   await page.getByRole('heading', { name: messages['workLine.title'] }).waitFor();
 }
 

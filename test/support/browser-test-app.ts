@@ -64,14 +64,19 @@ export async function startBrowserTestApp(label: string): Promise<BrowserTestApp
   };
 }
 
+/** Fills and sends the console's sign-in form as `login` with the demo password, in the language of `messages`. */
+export async function submitSignInForm(page: Page, login: string, messages: Pick<typeof zhCN, 'login.login' | 'login.password' | 'login.submit'> = zhCN): Promise<void> {
+  await page.getByLabel(messages['login.login']).fill(login);
+  await page.getByLabel(messages['login.password'], { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: messages['login.submit'] }).click();
+}
+
 /**
  * Signs `login` in through the zh-CN sign-in form of a page `openPage` opened, and waits for the work line. Waits
  * on the page fail within 10 s from here on, so a missing element names its locator well inside a test's limit.
  */
 export async function signInOnPage(page: Page, login: string): Promise<void> {
   page.setDefaultTimeout(10_000);
-  await page.getByLabel(zhCN['login.login']).fill(login);
-  await page.getByLabel(zhCN['login.password'], { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: zhCN['login.submit'] }).click();
+  await submitSignInForm(page, login);
   await page.getByRole('heading', { name: zhCN['workLine.title'] }).waitFor();
 }

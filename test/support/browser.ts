@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, installed by `npm run test:deps` (scripts/install-test-deps.sh). */
 export const chromiumPath = '/usr/bin/chromium';
@@ -38,4 +38,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Types into an input and leaves it with Enter, which is when the designer's forms make it an edit. */
+export async function commitText(locator: Locator, text: string): Promise<void> {
+  await locator.fill(text);
+  await locator.press('Enter');
 }

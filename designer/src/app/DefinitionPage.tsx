@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LeadConversion } from '../../../definitions/lead-conversion.schema.ts';
 import type { MachineDefinition } from '../../../definitions/machine.schema.ts';
 import type { QueuePolicy } from '../../../definitions/queue-policy.schema.ts';
 import type { Rule } from '../../../definitions/rule.schema.ts';
@@ -6,6 +7,7 @@ import type { RoutingPolicy } from '../../../definitions/routing-policy.schema.t
 import { catalogueWithMachineStates } from '../../../engine/machines/catalogue-with-machine-states.ts';
 import type { ApiClient } from '../../../ui-kit/api/api-client.ts';
 import { listRoles, type RoleSummary } from '../api/roles-api.ts';
+import { LeadConversionEditor } from '../conversion/LeadConversionEditor.tsx';
 import { useFactCatalogues } from '../conditions/use-fact-catalogues.ts';
 import { definitionsApi, type DefinitionDetail, type DefinitionKind, type DefinitionsApi } from '../api/definitions-api.ts';
 import { useDraft, type SaveState } from '../drafts/use-draft.ts';
@@ -129,6 +131,8 @@ function DefinitionStudio({ api, detail, roles }: { api: DefinitionsApi; detail:
           <QueuePolicyEditor api={api} policy={draft.document as QueuePolicy} problems={draft.problems} replace={draft.replace} />
         ) : detail.kind === 'routingPolicy' ? (
           <RoutingPolicyEditor api={api} policy={draft.document as RoutingPolicy} problems={draft.problems} roles={roles} replace={draft.replace} />
+        ) : detail.kind === 'leadConversion' ? (
+          <LeadConversionEditor api={api} mapping={draft.document as LeadConversion} problems={draft.problems} replace={draft.replace} />
         ) : (
           <JsonEditor document={draft.document} problems={draft.problems} replace={draft.replace} />
         )}
