@@ -1,8 +1,9 @@
-import { initialTransition, transition as xstateTransition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { EffectInvocation } from '../../definitions/effect-catalogue.schema.ts';
 import type { MachineDefinition } from '../../definitions/machine.schema.ts';
 import { pointer, type Problem } from '../validation/problem.ts';
 import { compileMachine, type CompiledMachine, type CompiledStage } from './compile-machine.ts';
+import { inertTransition } from './inert-transition.ts';
 import { runKey, type EffectActionParams, type MachineRun, type RunContext } from './machine-run.ts';
 import type { MachineEvent, MachineSnapshot, TransitionContext } from './machine-snapshot.ts';
 import {
@@ -131,7 +132,8 @@ export function transition(
     value: snapshot.value,
     context: { flags: snapshot.flags, enteredAt: snapshot.enteredAt } satisfies RunContext,
   });
-  const [next, actions] = xstateTransition(compiled.machine, current, { type: event.type, [runKey]: run });
+  const runEvent = { type: event.type, [runKey]: run };
+  const [next, actions] = inertTransition(compiled.machine, current, runEvent);
   const first = run.taken[0];
   if (first === undefined || !candidates.some((t) => t.pointer === first)) {
     const refusal = run.considered.find((check) => check.refusal !== undefined)?.refusal;
