@@ -100,7 +100,7 @@ export async function outlineOf(file: string, format: SpreadsheetFormat): Promis
   if (format === 'xlsx') await assertZip(file);
   let outline: FileOutline | undefined;
   try {
-    for await (const row of spreadsheetRows(format, createReadStream(file))) {
+    for await (const row of spreadsheetRows(format, () => createReadStream(file))) {
       if (isBlankRow(row.cells)) continue;
       if (outline === undefined) {
         outline = { headerRow: row.rowNumber, headers: headersOf(row.cells), sampleRows: [], rowsTotal: 0 };

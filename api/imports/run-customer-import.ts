@@ -157,7 +157,7 @@ async function runBatches(orm: MikroORM, id: number): Promise<'finished' | 'canc
   };
 
   let batch: ReadRow[] = [];
-  const rows = dataRows(spreadsheetRows(row.file_format, importFileStream(em, id)), row.header_row, row.rows_done);
+  const rows = dataRows(spreadsheetRows(row.file_format, () => importFileStream(em, id)), row.header_row, row.rows_done);
   for await (const sheetRow of rows) {
     batch.push(readImportRow(reading, sheetRow.rowNumber, sheetRow.cells));
     if (batch.length >= importBatchRows) {

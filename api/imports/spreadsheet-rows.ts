@@ -16,10 +16,39 @@ export interface SheetRow {
 /**
  * The rows of a spreadsheet, read as a stream so memory stays flat however long the file is: .xlsx through
  * exceljs's streaming WorkbookReader (first worksheet only), .csv through fast-csv after the text encoding is
- * worked out (UTF-8 with or without BOM, else GB18030 — what Excel on a Chinese Windows saves as "CSV").
+ * worked out (UTF-8 with or without BOM, else GB18030 — what Excel on a Chinese Windows saves as "CSV"). `open`
+ * gives the file's bytes from the start, each time it is called.
  */
-export function spreadsheetRows(format: SpreadsheetFormat, input: Readable): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(input) : csvRows(input);
+export function spreadsheetRows(format: SpreadsheetFormat, open: () => Readable): AsyncGenerator<SheetRow> {
+  return format === 'xlsx' ? xlsxRowsRetried(open) : csvRows(open());
+}
+
+/** A read in which exceljs left text cells as shared-string indexes (see xlsxRowsRetried). */
+class UnresolvedSharedStrings extends Error {}
+
+const xlsxReadAttempts = 5;
+
+/**
+ * exceljs's streaming reader now and then parses the worksheet without the shared strings it caches (an open race in
+ * its zip handling, exceljs issue #683) and hands out `{ sharedString: n }` for every text cell: the import would
+ * store "[object Object]" or refuse the row. Such a read stops at its first text cell and the file is read again
+ * from the start, the rows already handed on skipped (a read gives the same rows every time).
+ */
+async function* xlsxRowsRetried(open: () => Readable): AsyncGenerator<SheetRow> {
+  let handedOn = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let seen = 0;
+      for await (const row of xlsxRows(open())) {
+        if (seen++ < handedOn) continue;
+        yield row;
+        handedOn++;
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof UnresolvedSharedStrings) || attempt >= xlsxReadAttempts) throw error;
+    }
+  }
 }
 
 type ChunkSource = AsyncIterable<Buffer | string>;
@@ -66,8 +95,11 @@ async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
   const first = await worksheets.next();
   if (first.done === true) return;
   for await (const row of first.value) {
-    const values = row.values as unknown[];
-    yield { rowNumber: row.number, cells: values.slice(1).map(cellValueOf) };
+    const values = (row.values as unknown[]).slice(1);
+    if (values.some((value) => typeof value === 'object' && value !== null && 'sharedString' in value)) {
+      throw new UnresolvedSharedStrings(`exceljs read row ${row.number} without the workbook's shared strings`);
+    }
+    yield { rowNumber: row.number, cells: values.map(cellValueOf) };
   }
   // The first worksheet is the data; the others are read through so the zip stream ends cleanly.
   for (let next = await worksheets.next(); next.done !== true; next = await worksheets.next()) {
