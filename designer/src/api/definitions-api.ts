@@ -10,7 +10,7 @@ export const definitionKinds = ['machine', 'rule', 'queuePolicy', 'routingPolicy
 export type DefinitionKind = (typeof definitionKinds)[number];
 
 /** The kinds whose publishing the API can preview against the records (`POST …/impact`). */
-export const impactKinds = ['machine', 'rule'] as const;
+const impactKinds = ['machine', 'rule'] as const;
 export type ImpactKind = (typeof impactKinds)[number];
 
 export const hasImpactPreview = (kind: DefinitionKind): kind is ImpactKind => (impactKinds as readonly string[]).includes(kind);
